@@ -1,0 +1,7 @@
+"""Errors a user can cause while translating: the CLI prints each as one line."""
+
+from __future__ import annotations
+
+
+class TranslateError(Exception):
+    """Base of every error this package raises on purpose; its message is shown as is."""
