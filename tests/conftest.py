@@ -11,7 +11,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_paths(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_user_paths(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point caches and hub settings at a temp dir; forbid any hub access."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
