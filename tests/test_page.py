@@ -1,0 +1,281 @@
+"""The digest page as markup: escaping, lang attributes, self-containment, no-script reading."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from typing import Any
+
+import lxml.html
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize.digest import Digest
+from summarize.page import render_digest_page, render_feed_page
+
+SOURCE_URL = "https://news.example.com/world/drums"
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>&amp; "quoted"'
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "link", "style", "body", "header", "p", "h1", "h2", "div",
+    "button", "span", "main", "article", "section", "time", "a", "ul", "li", "script",
+}
+
+
+def make_digest(title: str = "Leaders play drums at summit", **changes: Any) -> Digest:
+    digest = Digest(
+        url=SOURCE_URL,
+        title=title,
+        date="2026-01-15T08:54",
+        authors=["Sabina Mammadli"],
+        site="Example News",
+        language="en",
+        text="Body.",
+        summary=["The leaders played drums.", "Aides applauded."],
+        method="textrank",
+        translations={
+            "ru": {
+                "title": "Лидеры играют на барабанах",
+                "summary": ["Лидеры играли на барабанах.", "Помощники аплодировали."],
+                "model": "Helsinki-NLP/opus-mt-en-ru",
+                "warnings": [],
+            },
+            "hy": {
+                "title": "Առաջնորդները թմբուկ են նվագում",
+                "summary": ["Առաջնորդները թմբուկ նվագեցին։"],
+                "model": "Helsinki-NLP/opus-mt-en-hy",
+                "warnings": ["number 13 missing in the translation"],
+            },
+        },
+    )
+    for name, value in changes.items():
+        setattr(digest, name, value)
+    return digest
+
+
+def feed_records() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": "a1",
+            "link": "https://news.example.com/a1",
+            "published": "Thu, 15 Jan 2026 08:54:00 +0000",
+            "title": "First story",
+            "summary": "A short description.",
+            "translations": {
+                "ru": {"title": "Первая история", "summary": "Короткое описание."},
+                "hy": {"title": "Առաջին պատմություն", "summary": "Կարճ նկարագրություն։"},
+            },
+            "status": "ok",
+            "error": None,
+        },
+        {
+            "id": "a2",
+            "link": "https://news.example.com/a2",
+            "published": None,
+            "title": "Second story",
+            "translations": {"ru": {"title": "Вторая история"}},
+            "status": "ok",
+            "error": None,
+        },
+        {
+            "id": "bad",
+            "link": "https://news.example.com/bad",
+            "published": None,
+            "title": "Broken <b>story</b>",
+            "translations": {},
+            "status": "error",
+            "error": "fetch failed: HTTP 404 for https://news.example.com/bad <oops>",
+        },
+    ]
+
+
+def parse(page: str) -> Any:
+    return lxml.html.document_fromstring(page)
+
+
+def blocks(tree: Any) -> list[Any]:
+    return list(tree.xpath("//section[@data-for]"))
+
+
+def sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+
+
+@pytest.fixture(params=["digest", "feed"])
+def page(request: pytest.FixtureRequest) -> str:
+    if request.param == "digest":
+        return render_digest_page(make_digest())
+    return render_feed_page(feed_records(), title="Example feed")
+
+
+@pytest.mark.parametrize("field", ["title", "summary", "authors", "error"])
+def test_markup_in_any_field_stays_text(field: str) -> None:
+    if field == "error":
+        records = feed_records()
+        records[2]["error"] = HOSTILE
+        page = render_feed_page(records)
+    else:
+        value: Any = HOSTILE if field == "title" else [HOSTILE]
+        page = render_digest_page(make_digest(**{field: value}))
+    tree = parse(page)
+    assert len(tree.xpath("//script")) == 1
+    assert not tree.xpath("//img")
+    assert not tree.xpath("//@onerror")
+    assert HOSTILE in tree.text_content()
+    assert "<script>alert" not in page
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=st.text(min_size=1, max_size=80).filter(lambda t: t.strip() == t and t.strip()))
+def test_any_headline_is_shown_verbatim_and_adds_no_elements(title: str) -> None:
+    title = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]", "?", title)
+    tree = parse(render_digest_page(make_digest(title=title)))
+    assert {element.tag for element in tree.iter() if isinstance(element.tag, str)} <= ALLOWED_TAGS
+    assert tree.xpath("//section[@data-for='en']//h1")[0].text_content() == title
+    assert tree.findtext(".//title") == title
+
+
+def test_each_language_block_carries_its_lang(page: str) -> None:
+    tree = parse(page)
+    assert tree.get("lang") == "en"
+    found = [(block.get("data-for"), block.get("lang")) for block in blocks(tree)]
+    assert found
+    assert all(code == lang for code, lang in found)
+    assert {lang for _, lang in found} == {"en", "ru", "hy"}
+    labels = [" ".join(b.text_content().split()) for b in tree.xpath("//button")]
+    assert labels == ["EN English", "RU Русский", "ARM Հայերեն"]
+    names = tree.xpath("//button/span")
+    assert [span.get("lang") for span in names] == ["en", "ru", "hy"]
+
+
+def test_no_external_resources_of_any_kind(page: str) -> None:
+    tree = parse(page)
+    urls = tree.xpath("//@src | //@href | //@action | //@srcset | //@poster | //@data")
+    external = [url for url in urls if not url.startswith("data:")]
+    assert external
+    assert all(url.startswith("https://news.example.com/") for url in external)
+    assert set(tree.xpath("//a/@href")) == set(external)
+    assert not tree.xpath("//script[@src] | //link[@rel='stylesheet'] | //iframe | //img")
+    style = tree.findtext(".//style")
+    for forbidden in ("@import", "url(", "@font-face", "http:", "https:"):
+        assert forbidden not in style
+    assert "http" not in tree.xpath("//script")[0].text
+
+
+def test_csp_forbids_everything_but_the_hashed_inline_assets(page: str) -> None:
+    tree = parse(page)
+    csp = tree.xpath("//meta[@http-equiv='Content-Security-Policy']/@content")[0]
+    directives = dict(part.strip().split(" ", 1) for part in csp.split(";"))
+    assert directives["default-src"] == "'none'"
+    assert directives["style-src"] == f"'{sha256(tree.findtext('.//style'))}'"
+    assert directives["script-src"] == f"'{sha256(tree.xpath('//script')[0].text)}'"
+
+
+def test_inline_css_follows_the_system_colour_scheme(page: str) -> None:
+    tree = parse(page)
+    style = tree.findtext(".//style")
+    assert "@media (prefers-color-scheme: dark)" in style
+    assert "color-scheme: light dark" in style
+    assert tree.xpath("//meta[@name='color-scheme']/@content") == ["light dark"]
+    assert "system-ui" in style
+    assert ":focus-visible" in style
+
+
+def test_inline_script_is_a_few_lines() -> None:
+    tree = parse(render_digest_page(make_digest()))
+    lines = [line for line in tree.xpath("//script")[0].text.splitlines() if line.strip()]
+    assert len(lines) <= 15
+
+
+def test_without_scripts_every_language_is_visible_one_under_another(page: str) -> None:
+    tree = parse(page)
+    switcher = tree.xpath("//div[@data-switcher]")[0]
+    assert switcher.get("hidden") is not None
+    assert not tree.xpath("//section[@data-for][@hidden]")
+    for card in tree.xpath("//article"):
+        assert [block.get("lang") for block in card.xpath("section")] == ["en", "ru", "hy"]
+    assert not tree.xpath("//*[@aria-pressed='true']")
+
+
+def test_digest_blocks_read_wholly_in_their_language() -> None:
+    tree = parse(render_digest_page(make_digest()))
+    en, ru, hy = blocks(tree)
+    assert "15 January 2026, 08:54" in en.text_content()
+    assert "15 января 2026 г., 08:54" in ru.text_content()
+    assert "15 հունվարի 2026 թ., 08:54" in hy.text_content()
+    assert "Источник: news.example.com" in " ".join(ru.text_content().split())
+    assert [li.text for li in ru.xpath(".//li")] == [
+        "Лидеры играли на барабанах.",
+        "Помощники аплодировали.",
+    ]
+    assert "Helsinki-NLP/opus-mt-en-hy" in hy.text_content()
+    note = hy.xpath(".//p[@role='note']")[0]
+    assert (note.get("lang"), note.text) == ("en", "number 13 missing in the translation")
+    for block in (en, ru, hy):
+        assert block.xpath(".//time/@datetime") == ["2026-01-15T08:54:00"]
+
+
+@pytest.mark.parametrize(
+    ("date", "expected_text", "expected_iso"),
+    [
+        ("2026-01-15", "15 January 2026", "2026-01-15"),
+        ("2026-03-02T23:05:00+04:00", "2 March 2026, 23:05", "2026-03-02T23:05:00+04:00"),
+        ("Mon, 02 Mar 2026 23:05:00 GMT", "2 March 2026, 23:05", "2026-03-02T23:05:00+00:00"),
+        ("yesterday evening", "yesterday evening", "yesterday evening"),
+    ],
+)
+def test_dates_are_localised_or_shown_as_given(
+    date: str, expected_text: str, expected_iso: str
+) -> None:
+    en = blocks(parse(render_digest_page(make_digest(date=date))))[0]
+    time = en.xpath(".//time")[0]
+    assert (time.text, time.get("datetime")) == (expected_text, expected_iso)
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "file:///etc/passwd", "/relative/path", "data:text/html,x"]
+)
+def test_only_http_source_urls_become_links(url: str) -> None:
+    tree = parse(render_digest_page(make_digest(url=url)))
+    assert not tree.xpath("//a")
+    assert url not in tree.text_content()
+
+
+def test_a_missing_translation_says_so_in_that_language() -> None:
+    digest = make_digest()
+    del digest.translations["hy"]
+    digest.translations["de"] = {"title": "Führer trommeln", "summary": ["Sie trommelten."]}
+    tree = parse(render_digest_page([digest, make_digest()]))
+    first, second = tree.xpath("//article")
+    assert [b.get("data-for") for b in first.xpath("section")] == ["en", "ru", "hy", "de"]
+    hy = first.xpath("section[@data-for='hy']")[0]
+    assert hy.text_content().strip().endswith("Հայերեն թարգմանություն չկա։")
+    assert not hy.xpath(".//h1")
+    assert second.xpath("section[@data-for='de']")[0].xpath(".//p[@class='note']")
+    assert tree.xpath("//button[@value='de']")[0].text_content().startswith("DE")
+
+
+def test_feed_page_has_one_card_per_item_and_lists_failures_with_their_error() -> None:
+    tree = parse(render_feed_page(feed_records(), title="Example feed"))
+    assert tree.findtext(".//h1") == "Example feed"
+    cards = tree.xpath("//article")
+    assert [card.xpath(".//h2")[0].text for card in cards] == ["First story", "Second story"]
+    assert len(tree.xpath("//div[@data-switcher]")) == 1
+    first_ru = cards[0].xpath("section[@data-for='ru']")[0]
+    assert first_ru.xpath(".//p[@class='summary']")[0].text == "Короткое описание."
+    assert "15 января 2026 г., 08:54" in first_ru.text_content()
+    second_hy = cards[1].xpath("section[@data-for='hy']")[0]
+    assert second_hy.xpath(".//p[@class='note']")
+    failures = tree.xpath("//section[@class='failures']")[0]
+    assert failures.findtext(".//h2") == "Failed items (1)"
+    item = failures.xpath(".//li")[0]
+    assert "Broken <b>story</b>" in item.text_content()
+    assert item.xpath(".//span[@class='error']")[0].text == feed_records()[2]["error"]
+    assert item.xpath(".//a/@href") == ["https://news.example.com/bad"]
+
+
+def test_empty_feed_renders_a_page_that_says_so() -> None:
+    tree = parse(render_feed_page([]))
+    assert "No items." in tree.text_content()
+    assert [b.get("value") for b in tree.xpath("//button")] == ["en"]
