@@ -1,0 +1,152 @@
+"""The seq2seq summariser: chunking of long articles, sentence limits, the real engine."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize.article import Article
+from summarize.errors import SummarizerError
+from summarize.summarizers.seq2seq import (
+    Seq2SeqOptions,
+    Seq2SeqSummarizer,
+    detokenize,
+    plan_chunks,
+)
+
+
+@dataclass
+class WordGenerator:
+    """Counts words as tokens (plus two specials); summarises a text as its first words."""
+
+    max_input_tokens: int = 40
+    summary_words: int = 4
+    model_id: str = "fake/words"
+    revision: str | None = "abc123"
+    calls: list[list[str]] = field(default_factory=list)
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split()) + 2
+
+    def generate(self, texts: list[str]) -> list[str]:
+        assert all(self.count_tokens(text) <= self.max_input_tokens for text in texts)
+        self.calls.append(list(texts))
+        heads = [" ".join(text.split()[: self.summary_words]) for text in texts]
+        return [head if head.endswith(".") else head + " ." for head in heads]
+
+
+def numbered_sentences(count: int, words: int = 6) -> list[str]:
+    return [" ".join(f"w{index}x{word}" for word in range(words)) + "." for index in range(count)]
+
+
+def article_of(sentences: list[str]) -> Article:
+    return Article(title="Title", paragraphs=[" ".join(sentences)], language="en")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    lengths=st.lists(st.integers(min_value=1, max_value=30), min_size=1, max_size=40),
+    limit=st.integers(min_value=8, max_value=60),
+    overlap=st.integers(min_value=0, max_value=2),
+)
+def test_chunks_cover_every_word_in_order_and_fit(
+    lengths: list[int], limit: int, overlap: int
+) -> None:
+    units = [" ".join(f"s{i}w{j}" for j in range(n)) for i, n in enumerate(lengths)]
+    generator = WordGenerator(max_input_tokens=limit)
+    chunks = plan_chunks(units, generator, overlap)
+
+    assert all(generator.count_tokens(" ".join(chunk)) <= limit for chunk in chunks)
+    pieces = [piece for chunk in chunks for piece in chunk]
+    covered = " ".join(dict.fromkeys(pieces)).split()
+    assert covered == " ".join(units).split()
+    for previous, following in itertools.pairwise(chunks):
+        shared = [piece for piece in following if piece in previous]
+        assert shared == following[: len(shared)]
+        assert len(shared) <= overlap
+
+
+def test_long_article_is_summarised_in_chunks_then_again() -> None:
+    sentences = numbered_sentences(30)
+    generator = WordGenerator(max_input_tokens=40)
+    summary = Seq2SeqSummarizer(generator).summarize(article_of(sentences), sentences=2)
+
+    first_round = " ".join(generator.calls[0])
+    assert all(sentence.rstrip(".") in first_round for sentence in sentences)
+    assert len(generator.calls) >= 2
+    assert len(generator.calls[-1]) == 1
+    assert 1 <= len(summary) <= 2
+    assert summary[0].startswith("w0x0")
+
+
+def test_overlap_repeats_the_last_sentence_of_the_previous_chunk() -> None:
+    sentences = numbered_sentences(12)
+    generator = WordGenerator(max_input_tokens=30)
+    Seq2SeqSummarizer(generator, Seq2SeqOptions(overlap_sentences=1)).summarize(
+        article_of(sentences), sentences=3
+    )
+    chunks = generator.calls[0]
+    for previous, following in itertools.pairwise(chunks):
+        last_sentence = previous.split(". ")[-1].rstrip(".")
+        assert following.startswith(last_sentence)
+
+
+def test_short_article_is_one_call_with_the_whole_text() -> None:
+    sentences = numbered_sentences(3)
+    generator = WordGenerator(max_input_tokens=100, summary_words=30)
+    summary = Seq2SeqSummarizer(generator).summarize(article_of(sentences), sentences=5)
+    assert generator.calls == [[" ".join(sentences)]]
+    assert summary == sentences
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3])
+def test_summary_is_held_to_the_sentence_limit(limit: int) -> None:
+    generator = WordGenerator(max_input_tokens=200, summary_words=200)
+    summary = Seq2SeqSummarizer(generator).summarize(
+        article_of(numbered_sentences(6)), sentences=limit
+    )
+    assert summary == numbered_sentences(6)[:limit]
+
+
+def test_sentence_longer_than_the_limit_is_split_not_truncated() -> None:
+    words = [f"word{index}" for index in range(100)]
+    generator = WordGenerator(max_input_tokens=30)
+    Seq2SeqSummarizer(generator).summarize(article_of([" ".join(words) + "."]), sentences=3)
+    first_round = " ".join(generator.calls[0]).replace(".", "").split()
+    assert len(generator.calls[0]) >= 4
+    assert list(dict.fromkeys(first_round)) == words
+
+
+def test_summaries_that_do_not_shrink_are_an_error() -> None:
+    generator = WordGenerator(max_input_tokens=20, summary_words=30)
+    with pytest.raises(SummarizerError, match="no shorter than their input"):
+        Seq2SeqSummarizer(generator).summarize(article_of(numbered_sentences(20)), sentences=3)
+
+
+def test_empty_article_gives_an_empty_summary() -> None:
+    generator = WordGenerator()
+    assert Seq2SeqSummarizer(generator).summarize(Article("T", []), sentences=3) == []
+    assert generator.calls == []
+
+
+@pytest.mark.parametrize("sentences", [0, -1])
+def test_sentence_count_below_one_is_an_error(sentences: int) -> None:
+    with pytest.raises(SummarizerError, match="1 or more"):
+        Seq2SeqSummarizer(WordGenerator()).summarize(article_of(["A b."]), sentences=sentences)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("He said it was fine . Then he left .", "He said it was fine. Then he left."),
+        ("Prices rose -lrb- by 5 % -rrb- , data show", "Prices rose (by 5%), data show"),
+        ("`` We won '' , she said", '"We won", she said'),
+        ("Already clean text.", "Already clean text."),
+    ],
+)
+def test_detokenize_undoes_cnn_style_spacing(raw: str, clean: str) -> None:
+    assert detokenize(raw) == clean

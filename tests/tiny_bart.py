@@ -1,0 +1,94 @@
+"""Build a tiny BART summariser on the fly: random weights, a byte-level BPE trained here.
+
+The model has the real BART architecture and is saved the way transformers 5 saves it
+(safetensors, a ``config.json`` without ``normalize_before``, a ``generation_config.json``),
+so the loading, conversion and generation code under test is the code users run.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+SUBJECTS = ("The minister", "A drummer", "The council", "Local police", "The company", "Doctors")
+VERBS = ("said", "announced", "denied", "confirmed", "reported", "warned")
+OBJECTS = (
+    "that prices rose by 12 percent in May",
+    "a new plan for the summit on Tuesday",
+    "the results of the vote in Yerevan",
+    "that 3,500 people joined the march",
+    "a deal worth $4.2 million with the city",
+    "the start of repairs to the old bridge",
+)
+SPECIAL_TOKENS = ("<s>", "<pad>", "</s>", "<unk>", "<mask>")
+
+
+@dataclass(frozen=True)
+class TinyBartSpec:
+    """Sizes of the tiny model; defaults keep a build under a second on two cores."""
+
+    d_model: int = 32
+    layers: int = 2
+    heads: int = 2
+    ffn_dim: int = 64
+    vocab_size: int = 400
+    max_positions: int = 128
+    num_beams: int = 2
+    max_length: int = 12
+    seed: int = 0
+
+
+def training_sentences(count: int = 300, seed: int = 0) -> list[str]:
+    """News-like sentences, seeded, for training the tokenizer."""
+    rng = random.Random(seed)
+    return [
+        f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}." for _ in range(count)
+    ]
+
+
+def build_tiny_bart(directory: Path, spec: TinyBartSpec | None = None) -> Path:
+    """Save a random-weight BART model and its tokenizer into ``directory``; return it."""
+    import torch
+    from tokenizers import ByteLevelBPETokenizer
+    from transformers import BartConfig, BartForConditionalGeneration, BartTokenizer
+
+    spec = spec or TinyBartSpec()
+    directory.mkdir(parents=True, exist_ok=True)
+    bpe = ByteLevelBPETokenizer()
+    bpe.train_from_iterator(
+        training_sentences(seed=spec.seed),
+        vocab_size=spec.vocab_size,
+        min_frequency=1,
+        special_tokens=list(SPECIAL_TOKENS),
+        show_progress=False,
+    )
+    bpe.save_model(str(directory))  # vocab.json + merges.txt, the files BART ships with
+    tokenizer = BartTokenizer.from_pretrained(directory, model_max_length=spec.max_positions)
+    tokenizer.save_pretrained(directory)
+    vocab = tokenizer.get_vocab()
+
+    torch.manual_seed(spec.seed)
+    config = BartConfig(
+        vocab_size=len(vocab),
+        d_model=spec.d_model,
+        encoder_layers=spec.layers,
+        decoder_layers=spec.layers,
+        encoder_attention_heads=spec.heads,
+        decoder_attention_heads=spec.heads,
+        encoder_ffn_dim=spec.ffn_dim,
+        decoder_ffn_dim=spec.ffn_dim,
+        max_position_embeddings=spec.max_positions,
+        pad_token_id=vocab["<pad>"],
+        bos_token_id=vocab["<s>"],
+        eos_token_id=vocab["</s>"],
+        decoder_start_token_id=vocab["</s>"],
+        forced_eos_token_id=vocab["</s>"],
+    )
+    model = BartForConditionalGeneration(config)
+    model.generation_config.num_beams = spec.num_beams
+    model.generation_config.max_length = spec.max_length
+    model.generation_config.no_repeat_ngram_size = 3
+    model.generation_config.length_penalty = 2.0
+    model.save_pretrained(directory)
+    return directory
