@@ -26,16 +26,27 @@ SPECIAL_TOKENS = ("<s>", "<pad>", "</s>", "<unk>", "<mask>")
 
 @dataclass(frozen=True)
 class TinyBartSpec:
-    """Sizes of the tiny model; defaults keep a build under a second on two cores."""
+    """Sizes of the model; the defaults keep a build around a second on two cores.
+
+    ``init_std`` is larger than BART's 0.02 so random weights give varied, input-dependent
+    tokens instead of one token repeated, which makes backend comparisons meaningful.
+    ``filler_words`` adds random words to the tokenizer's corpus so a real-size vocabulary
+    (50,264 for distilbart) can be learnt; ``suppress_eos`` pushes the end-of-sentence logit
+    down so every engine decodes exactly the requested length (for benchmarks).
+    """
 
     d_model: int = 32
-    layers: int = 2
+    encoder_layers: int = 2
+    decoder_layers: int = 2
     heads: int = 2
     ffn_dim: int = 64
     vocab_size: int = 400
     max_positions: int = 128
     num_beams: int = 2
     max_length: int = 12
+    init_std: float = 0.2
+    filler_words: int = 0
+    suppress_eos: bool = False
     seed: int = 0
 
 
@@ -45,6 +56,13 @@ def training_sentences(count: int = 300, seed: int = 0) -> list[str]:
     return [
         f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}." for _ in range(count)
     ]
+
+
+def filler_words(count: int, seed: int = 0) -> list[str]:
+    """Random lower-case words, seeded: enough distinct pairs to learn a large vocabulary."""
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return ["".join(rng.choice(letters) for _ in range(rng.randint(3, 12))) for _ in range(count)]
 
 
 def build_tiny_bart(directory: Path, spec: TinyBartSpec | None = None) -> Path:
@@ -57,7 +75,7 @@ def build_tiny_bart(directory: Path, spec: TinyBartSpec | None = None) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     bpe = ByteLevelBPETokenizer()
     bpe.train_from_iterator(
-        training_sentences(seed=spec.seed),
+        training_sentences(seed=spec.seed) + filler_words(spec.filler_words, spec.seed),
         vocab_size=spec.vocab_size,
         min_frequency=1,
         special_tokens=list(SPECIAL_TOKENS),
@@ -72,8 +90,8 @@ def build_tiny_bart(directory: Path, spec: TinyBartSpec | None = None) -> Path:
     config = BartConfig(
         vocab_size=len(vocab),
         d_model=spec.d_model,
-        encoder_layers=spec.layers,
-        decoder_layers=spec.layers,
+        encoder_layers=spec.encoder_layers,
+        decoder_layers=spec.decoder_layers,
         encoder_attention_heads=spec.heads,
         decoder_attention_heads=spec.heads,
         encoder_ffn_dim=spec.ffn_dim,
@@ -84,8 +102,12 @@ def build_tiny_bart(directory: Path, spec: TinyBartSpec | None = None) -> Path:
         eos_token_id=vocab["</s>"],
         decoder_start_token_id=vocab["</s>"],
         forced_eos_token_id=vocab["</s>"],
+        init_std=spec.init_std,
     )
     model = BartForConditionalGeneration(config)
+    if spec.suppress_eos:
+        with torch.no_grad():
+            model.final_logits_bias[0, vocab["</s>"]] = -1e4
     model.generation_config.num_beams = spec.num_beams
     model.generation_config.max_length = spec.max_length
     model.generation_config.no_repeat_ngram_size = 3
