@@ -9,13 +9,19 @@ from summarize.errors import (
     SummarizeError,
     SummarizerError,
 )
+from summarize.extract import extract
+from summarize.fetch import FetchOptions
+from summarize.sources import read_article
 
 __all__ = [
     "Article",
     "Digest",
     "ExtractionError",
     "FetchError",
+    "FetchOptions",
     "InputError",
     "SummarizeError",
     "SummarizerError",
+    "extract",
+    "read_article",
 ]

@@ -1,0 +1,123 @@
+"""Metadata found in plain lines of text: dates, bylines, headline badges.
+
+Used by the text-dump extractor, which has no markup to read these from, and to normalise
+what trafilatura returns for HTML pages.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+MONTHS: dict[str, int] = {
+    **{name: number for number, names in enumerate((
+        ("january", "jan", "января", "январь", "янв", "հունվարի"),
+        ("february", "feb", "февраля", "февраль", "фев", "փետրվարի"),
+        ("march", "mar", "марта", "март", "мар", "մարտի"),
+        ("april", "apr", "апреля", "апрель", "апр", "ապրիլի"),
+        ("may", "мая", "май", "մայիսի"),
+        ("june", "jun", "июня", "июнь", "июн", "հունիսի"),
+        ("july", "jul", "июля", "июль", "июл", "հուլիսի"),
+        ("august", "aug", "августа", "август", "авг", "օգոստոսի"),
+        ("september", "sep", "sept", "сентября", "сентябрь", "сен", "սեպտեմբերի"),
+        ("october", "oct", "октября", "октябрь", "окт", "հոկտեմբերի"),
+        ("november", "nov", "ноября", "ноябрь", "ноя", "նոյեմբերի"),
+        ("december", "dec", "декабря", "декабрь", "дек", "դեկտեմբերի"),
+    ), start=1) for name in names},
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_TIME = r"(?:\D{0,6}?(?P<hour>[0-2]?\d)[:.](?P<minute>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?)?"
+_DATE_PATTERNS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"\b{_YEAR}-(?P<month_number>[01]?\d)-(?P<day>[0-3]?\d)"
+        rf"(?:[T\s]+(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d))?",
+        rf"\b{_DAY}[./](?P<month_number>[01]?\d)[./]{_YEAR}\b,?{_TIME}",
+        rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}(?:\s*г\.?)?,?{_TIME}",
+        rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR},?{_TIME}",
+    )
+)
+_DATE_LINE_NOISE = re.compile(
+    r"\b(?:updated|posted|published|modified|on|at|am|pm|[A-Z]{2,4}T|GMT|UTC|EST|PST|EDT|PDT|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    r"обновлено|опубликовано|г)\b|[\s,.:|/()\[\]+-]",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(?:by|written by|author|от|автор|текст|հեղինակ)\s*:?\s+"
+    r"(?P<names>[\w.'’-]+(?:\s+[\w.'’-]+){0,3}(?:\s*(?:,|and|и|&)\s*[\w.'’-]+(?:\s+[\w.'’-]+){0,3})*)",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"^[A-ZА-ЯЁԱ-Ֆ][\w.'’-]*$")
+_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bи\b|&)\s*")
+_BADGES = frozenset(
+    {"video", "photo", "photos", "gallery", "live", "updated", "exclusive", "breaking",
+     "audio", "podcast", "opinion", "analysis", "видео", "фото", "тесты", "live-blog"}
+)
+
+
+def parse_date(line: str) -> str | None:
+    """The first date in ``line`` as ISO 8601 (``YYYY-MM-DD`` or with ``THH:MM``), or None."""
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(line)
+        if match is None:
+            continue
+        iso = _iso_from_match(match)
+        if iso is not None:
+            return iso
+    return None
+
+
+def is_date_line(line: str) -> bool:
+    """True for a line that is a date and little else ("15 January 2026 08:54")."""
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(line)
+        if match is None or _iso_from_match(match) is None:
+            continue
+        rest = line[: match.start()] + line[match.end() :]
+        return len(_DATE_LINE_NOISE.sub("", rest)) <= 12
+    return False
+
+
+def parse_byline(line: str) -> list[str]:
+    """Author names from a byline ("By Jane Doe and John Roe"), or [] if ``line`` is not one."""
+    match = _BYLINE.match(line.strip())
+    if match is None:
+        return []
+    names = [name.strip(" .") for name in _NAME_SPLIT.split(match.group("names"))]
+    authors = [name for name in names if name and all(map(_NAME_WORD.match, name.split()))]
+    return authors if authors and len(authors) == len([n for n in names if n]) else []
+
+
+def strip_badges(title: str) -> str:
+    """Drop trailing badges a site prints after a headline ("… summit Video" -> "… summit")."""
+    words = title.split()
+    while len(words) > 3 and words[-1].strip("()[]|·•-").lower() in _BADGES:
+        words.pop()
+    return " ".join(words)
+
+
+def _iso_from_match(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    month_name = groups.get("month")
+    month = MONTHS[month_name.lower()] if month_name else int(groups["month_number"])
+    day_of_month = int(groups["day"])
+    if month > 12 >= day_of_month:  # US order: 11.14.2019
+        month, day_of_month = day_of_month, month
+    try:
+        day = datetime(int(groups["year"]), month, day_of_month)
+    except ValueError:
+        return None
+    if groups.get("hour") is None:
+        return day.strftime("%Y-%m-%d")
+    hour, minute = int(groups["hour"]), int(groups["minute"])
+    ampm = (groups.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23:
+        return day.strftime("%Y-%m-%d")
+    return day.replace(hour=hour, minute=minute).strftime("%Y-%m-%dT%H:%M")

@@ -1,0 +1,245 @@
+"""The story inside a plain-text copy of a whole web page.
+
+Copying a page from a browser gives every visible line: menus, share buttons, counters,
+cookie and copyright notices around the story. Each line is scored on generic signals
+(length, sentence punctuation, stop words, UI patterns, script); the body is the densest
+run of prose lines (a maximum-sum segment), the title the headline-like line just above it
+(or above its date line), the date and authors come from date lines and bylines nearby.
+Nothing here knows any particular site.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from summarize.article import Article
+from summarize.errors import ExtractionError
+from summarize.extract.metadata import is_date_line, parse_byline, parse_date, strip_badges
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?…։。！？:;][\"'”’»)\]]*$")
+_UI_LINE = re.compile(
+    r"^(?:views?|просмотр\w*|likes?|comments?|shares?|reads?)\s*:?\s*[\d\s.,k]+$|"
+    r"^[\d\s.,k]+\s*(?:views?|просмотр\w*|comments?|shares?|likes?)$|"
+    r"\bshare\b|\bprint\b|copy link|\bcookies?\b|©|\(c\)\s*\d{4}|all rights reserved|"
+    r"\bsubscribe\b|\bsign (?:in|up)\b|\blog ?in\b|newsletter|follow us|read more|"
+    r"\badvert(?:isement)?\b|\bsponsored\b|liked the story|skip to|javascript|"
+    r"^(?:photo|image|picture|credit|photograph)s?\s*(?::|\.\.\.|…)|\bcredit(?:\.\.\.|…)|"
+    r"\bfollow\b.*\b(?:facebook|twitter|instagram|telegram)\b|^\[.*\]$|"
+    r"поделиться|скопирован|подписаться|реклама|читайте также|все права защищены",
+    re.IGNORECASE,
+)
+_STOP_WORD_LIST = (
+    "the a an of to in and or is are was were be been has have had it its that this for on "
+    "with as by at from not but he she they we you his her their our said will would can "
+    "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только "
+    "ее мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть был "
+    "него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо "
+    "ей для мы тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж тогда кто "
+    "этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас "
+    "и le la les de des du un une et est en que qui dans pour pas sur au der die das und ist "
+    "nicht zu den mit von el los las del se por con para una o em os da do no na um uma il di "
+    "che per non è yang dan di ke dari ini itu dengan untuk tidak "
+    "և է են որ այդ այս մի ու էր իր նա"
+)
+_STOP_WORDS = frozenset(_STOP_WORD_LIST.split())
+_MIN_PROSE_WORDS = 8
+_MIN_SENTENCE_WORDS = 4
+_MAX_LINE_WORDS = 60
+_PROSE_COST = 4.0
+_PROSE_STOP_RATIO = 0.15
+_STOP_WORD_BONUS = 3.0
+_SHORT_SENTENCE_PENALTY = 2.0
+_JUNK_PENALTY = 15.0
+_BLOCK_SHARE = 0.75
+_MAX_RUN_FACTOR = 2
+_TITLE_WINDOW = 6
+_META_WINDOW = 4
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of the dump and what the classifier sees in it."""
+
+    index: int
+    text: str
+    words: int
+    sentence_end: bool
+    stop_ratio: float
+    ui: bool
+    script: str | None
+
+
+def extract_text_dump(content: str, url: str | None = None) -> Article:
+    """The article in a text dump; raises ExtractionError when no story is there."""
+    lines = _lines(content)
+    if not lines:
+        raise ExtractionError("no text found")
+    script = _main_script(lines)
+    start, end = _densest_block(lines, script)
+    body = _body_lines(lines[start:end], script)
+    if sum(line.words for line in body) < _MIN_PROSE_WORDS or not any(
+        _is_prose(line) for line in body
+    ):
+        raise ExtractionError("no article found in the text (no paragraph of prose)")
+    before = lines[max(0, start - _TITLE_WINDOW - _META_WINDOW) : start]
+    after = lines[end : end + _META_WINDOW]
+    return Article(
+        title=_title(before),
+        paragraphs=[line.text for line in body],
+        url=url,
+        date=_date(before, after),
+        authors=_authors(before, after),
+    )
+
+
+def _body_lines(block: list[Line], script: str | None) -> list[Line]:
+    """The block without UI, metadata, repeated lines and runs of two or more junk lines.
+
+    A single short line between paragraphs is kept (a subheading); two or more in a row are
+    an inserted widget ("Trending News" and its links).
+    """
+    negative = [_line_score(line, script) <= -_JUNK_PENALTY for line in block]
+    seen: set[str] = set()
+    body = []
+    for position, line in enumerate(block):
+        in_run = negative[position] and (
+            (position > 0 and negative[position - 1])
+            or (position + 1 < len(block) and negative[position + 1])
+        )
+        if in_run or line.ui or _is_meta(line) or line.script not in (None, script):
+            continue
+        if line.text in seen:
+            continue
+        seen.add(line.text)
+        body.append(line)
+    return body
+
+
+def _lines(content: str) -> list[Line]:
+    lines = []
+    for index, raw in enumerate(content.splitlines()):
+        text = " ".join(raw.split())
+        text = "".join(char for char in text if unicodedata.category(char) != "Cc")
+        if not text:
+            continue
+        words = _WORD.findall(text)
+        lowered = [word.lower() for word in words]
+        stop_ratio = sum(word in _STOP_WORDS for word in lowered) / len(words) if words else 0.0
+        lines.append(
+            Line(
+                index=index,
+                text=text,
+                words=len(words),
+                sentence_end=bool(_SENTENCE_END.search(text)),
+                stop_ratio=stop_ratio,
+                ui=bool(_UI_LINE.search(text)) and len(words) < 20,
+                script=_script(text),
+            )
+        )
+    return lines
+
+
+def _script(text: str) -> str | None:
+    """The writing system most letters of ``text`` belong to (LATIN, CYRILLIC, ...)."""
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            script = name.split(" ", 1)[0] if name else ""
+            counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda key: counts[key])
+
+
+def _main_script(lines: list[Line]) -> str | None:
+    weights: dict[str, int] = {}
+    for line in lines:
+        if line.script is not None:
+            weights[line.script] = weights.get(line.script, 0) + line.words**2
+    return max(weights, key=lambda key: weights[key]) if weights else None
+
+
+def _is_prose(line: Line) -> bool:
+    return line.words >= _MIN_PROSE_WORDS and (line.sentence_end or line.words >= 15)
+
+
+def _is_meta(line: Line) -> bool:
+    return line.words <= 12 and (is_date_line(line.text) or bool(parse_byline(line.text)))
+
+
+def _line_score(line: Line, script: str | None) -> float:
+    """Positive for prose, strongly negative for navigation, UI and metadata lines.
+
+    The penalty is steep so that comment threads and link lists, where every bit of prose
+    sits between a user name, a timestamp and a vote counter, do not join the story.
+    """
+    if line.ui or _is_meta(line) or line.script not in (None, script):
+        return -_JUNK_PENALTY
+    if _is_prose(line):
+        bonus = _STOP_WORD_BONUS if line.stop_ratio >= _PROSE_STOP_RATIO else 0.0
+        return min(line.words, _MAX_LINE_WORDS) - _PROSE_COST + bonus
+    if line.sentence_end and line.words >= _MIN_SENTENCE_WORDS:
+        return -_SHORT_SENTENCE_PENALTY
+    return -_JUNK_PENALTY
+
+
+def _densest_block(lines: list[Line], script: str | None) -> tuple[int, int]:
+    """The story's run of lines, as a slice [start, end).
+
+    Lines are cut into runs of maximal total score (Kadane). Consecutive negative lines cost
+    more and more (the n-th in a row n times its score): a caption between two paragraphs is
+    bridged, a user name, timestamp and vote counter between two comments is not. The story
+    is the first run scoring at least half the best one: stories come before the comment
+    threads and teaser lists that can outweigh a short article.
+    """
+    blocks: list[tuple[float, int, int]] = []
+    best, best_span = 0.0, (0, 0)
+    total, start, negative_run = 0.0, 0, 0
+    for position, line in enumerate(lines):
+        if total <= 0:
+            if best > 0:
+                blocks.append((best, *best_span))
+            total, start, best = 0.0, position, 0.0
+        score = _line_score(line, script)
+        negative_run = negative_run + 1 if score < 0 else 0
+        total += score * min(max(1, negative_run), _MAX_RUN_FACTOR)
+        if total > best:
+            best, best_span = total, (start, position + 1)
+    if best > 0:
+        blocks.append((best, *best_span))
+    if not blocks:
+        return 0, 0
+    top = max(score for score, _, _ in blocks)
+    _, first_start, first_end = next(b for b in blocks if b[0] >= _BLOCK_SHARE * top)
+    return first_start, first_end
+
+
+def _title(before: list[Line]) -> str | None:
+    """The headline-like line nearest above the body, skipping date, byline and UI lines."""
+    for line in reversed(before[-_TITLE_WINDOW - _META_WINDOW :]):
+        if line.ui or _is_meta(line):
+            continue
+        if 3 <= line.words <= 30 and not line.text.endswith("."):
+            return strip_badges(line.text)
+    return None
+
+
+def _date(before: list[Line], after: list[Line]) -> str | None:
+    for line in [*reversed(before), *after]:
+        if line.words <= 16:
+            found = parse_date(line.text)
+            if found is not None:
+                return found
+    return None
+
+
+def _authors(before: list[Line], after: list[Line]) -> list[str]:
+    for line in [*after, *reversed(before)]:
+        names = parse_byline(line.text)
+        if names:
+            return names
+    return []

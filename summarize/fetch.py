@@ -1,0 +1,207 @@
+"""Fetch a page over http(s) without trusting the server.
+
+Redirects are followed by hand so that every hop is checked (scheme, private address); the
+body is read as a stream and decompressed here, chunk by chunk with an output limit, so a
+size cap or a gzip bomb stops the download at the cap instead of after it; a total deadline
+stops a server that drips one byte at a time; 5xx answers and dropped connections are
+retried a bounded number of times with exponential backoff.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import time
+import zlib
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from summarize.errors import FetchError
+
+DEFAULT_USER_AGENT = "headline/0.1 (news digest; +https://pypi.org/project/headline/)"
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_BINARY_TYPES = ("image/", "audio/", "video/", "font/")
+_BINARY_APPLICATION_TYPES = frozenset(
+    {"application/pdf", "application/zip", "application/gzip", "application/x-tar",
+     "application/x-7z-compressed", "application/vnd.rar", "application/x-rar-compressed",
+     "application/msword", "application/x-msdownload", "application/wasm"}
+)
+_CHUNK = 64 * 1024
+_WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    """How patient and how trusting a fetch is.
+
+    ``timeout`` bounds each connect/read; ``deadline`` bounds the whole fetch, retries
+    included; ``max_bytes`` caps the decoded body; ``retries`` counts extra attempts after a
+    5xx or a dropped connection, waiting ``backoff`` seconds, doubled each time.
+    ``allow_private_addresses=False`` refuses hosts that resolve to loopback, private or
+    link-local addresses (for links found inside feeds).
+    """
+
+    timeout: float = 10.0
+    deadline: float = 30.0
+    max_bytes: int = 10_000_000
+    retries: int = 2
+    backoff: float = 0.5
+    max_redirects: int = 5
+    user_agent: str = DEFAULT_USER_AGENT
+    allow_private_addresses: bool = True
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """A fetched body with the URL it finally came from and its declared Content-Type."""
+
+    url: str
+    body: bytes
+    content_type: str | None
+
+
+class _Retryable(Exception):
+    """An attempt failed in a way that another attempt may fix."""
+
+
+def check_url(url: str, options: FetchOptions) -> None:
+    """Refuse non-http(s) URLs and, unless allowed, hosts on private networks."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        shown = parts.scheme or "none"
+        raise FetchError(f"{url}: unsupported URL scheme '{shown}' (only http and https)")
+    if not parts.hostname:
+        raise FetchError(f"{url}: the URL has no host name")
+    if not options.allow_private_addresses:
+        _refuse_private_host(url, parts.hostname, parts.port)
+
+
+def fetch(url: str, options: FetchOptions | None = None) -> FetchedPage:
+    """GET ``url`` and return its body; every failure raises one-line ``FetchError``."""
+    options = options or FetchOptions()
+    check_url(url, options)
+    started = time.monotonic()
+    headers = {"User-Agent": options.user_agent, "Accept-Encoding": "gzip, deflate",
+               "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"}
+    with httpx.Client(headers=headers, follow_redirects=False, trust_env=False) as client:
+        for attempt in range(options.retries + 1):
+            try:
+                return _fetch_following_redirects(client, url, options, started)
+            except _Retryable as exc:
+                wait = options.backoff * 2**attempt
+                left = options.deadline - (time.monotonic() - started)
+                if attempt == options.retries or wait >= left:
+                    raise FetchError(f"{url}: {exc} (after {attempt + 1} attempts)") from None
+                time.sleep(wait)
+    raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
+
+
+def _fetch_following_redirects(
+    client: httpx.Client, url: str, options: FetchOptions, started: float
+) -> FetchedPage:
+    current = url
+    for _ in range(options.max_redirects + 1):
+        timeout = httpx.Timeout(_time_left(url, options, started, options.timeout))
+        try:
+            with client.stream("GET", current, timeout=timeout) as response:
+                if response.is_redirect:
+                    current = _redirect_target(url, current, response, options)
+                    continue
+                _check_status(url, response)
+                _check_content_type(url, response.headers.get("content-type"))
+                body = _read_body(url, response, options, started)
+                return FetchedPage(str(response.url), body, response.headers.get("content-type"))
+        except httpx.TimeoutException:
+            raise FetchError(f"{url}: timed out after waiting {options.timeout:g}s") from None
+        except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
+            raise _Retryable(f"connection failed ({_reason(exc)})") from None
+        except httpx.HTTPError as exc:
+            raise FetchError(f"{url}: request failed ({_reason(exc)})") from None
+    raise FetchError(f"{url}: too many redirects (more than {options.max_redirects})")
+
+
+def _redirect_target(
+    url: str, current: str, response: httpx.Response, options: FetchOptions
+) -> str:
+    location: str | None = response.headers.get("location")
+    if not location:
+        raise FetchError(f"{url}: redirect ({response.status_code}) without a Location header")
+    target = urljoin(current, location)
+    if urlsplit(target).scheme.lower() not in ("http", "https"):
+        raise FetchError(f"{url}: redirected to a non-http URL ({target}), refused")
+    check_url(target, options)
+    return target
+
+
+def _check_status(url: str, response: httpx.Response) -> None:
+    status = response.status_code
+    if status in RETRY_STATUSES:
+        raise _Retryable(f"HTTP {status} {response.reason_phrase}".rstrip())
+    if status >= 400:
+        raise FetchError(f"{url}: HTTP {status} {response.reason_phrase}".rstrip())
+
+
+def _check_content_type(url: str, content_type: str | None) -> None:
+    if not content_type:
+        return
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    if media_type.startswith(_BINARY_TYPES) or media_type in _BINARY_APPLICATION_TYPES:
+        raise FetchError(f"{url}: not a web page (Content-Type {media_type})")
+
+
+def _read_body(
+    url: str, response: httpx.Response, options: FetchOptions, started: float
+) -> bytes:
+    encoding = response.headers.get("content-encoding", "identity").strip().lower()
+    decompressor = None
+    if encoding in _WBITS:
+        decompressor = zlib.decompressobj(_WBITS[encoding])
+    elif encoding not in ("", "identity"):
+        raise FetchError(f"{url}: unsupported Content-Encoding '{encoding}'")
+    declared = response.headers.get("content-length", "")
+    if decompressor is None and declared.isdigit() and int(declared) > options.max_bytes:
+        raise FetchError(f"{url}: page too large ({declared} bytes, limit {options.max_bytes})")
+    body = bytearray()
+    for chunk in response.iter_raw(_CHUNK):
+        _time_left(url, options, started, options.timeout)
+        if decompressor is None:
+            body += chunk
+        else:
+            body += _inflate(url, decompressor, chunk, options.max_bytes - len(body) + 1)
+        if len(body) > options.max_bytes:
+            raise FetchError(f"{url}: page larger than the limit of {options.max_bytes} bytes")
+    return bytes(body)
+
+
+def _inflate(url: str, decompressor: zlib._Decompress, chunk: bytes, limit: int) -> bytes:
+    try:
+        return decompressor.decompress(chunk, limit)
+    except zlib.error as exc:
+        raise FetchError(f"{url}: corrupt compressed body ({exc})") from None
+
+
+def _time_left(url: str, options: FetchOptions, started: float, cap: float) -> float:
+    left = options.deadline - (time.monotonic() - started)
+    if left <= 0:
+        raise FetchError(f"{url}: gave up after the total deadline of {options.deadline:g}s")
+    return min(cap, left)
+
+
+def _refuse_private_host(url: str, host: str, port: int | None) -> None:
+    try:
+        infos = socket.getaddrinfo(host, port or 80, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"{url}: cannot resolve host '{host}' ({exc})") from None
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+        if (address.is_private or address.is_loopback or address.is_link_local
+                or address.is_reserved or address.is_multicast or address.is_unspecified):
+            raise FetchError(
+                f"{url}: host '{host}' resolves to a private address ({address}), refused"
+            )
+
+
+def _reason(exc: Exception) -> str:
+    return str(exc) or type(exc).__name__

@@ -1,0 +1,75 @@
+"""Read an article from where the user points: an http(s) URL, a file path, or ``-`` (stdin).
+
+Whether the content is HTML or a text dump is decided from the content, never from a file
+name. Every failure is one SummarizeError naming the source and the problem.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from summarize.article import Article
+from summarize.decoding import decode_bytes
+from summarize.errors import ExtractionError, FetchError, InputError
+from summarize.extract import extract
+from summarize.fetch import FetchOptions, fetch
+
+STDIN = "-"
+_URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
+
+
+def read_article(source: str, options: FetchOptions | None = None) -> Article:
+    """Fetch or read ``source`` and extract its article."""
+    options = options or FetchOptions()
+    scheme = _URL_SCHEME.match(source)
+    if scheme is not None:
+        if scheme.group(1).lower() not in ("http", "https"):
+            raise FetchError(
+                f"{source}: unsupported URL scheme '{scheme.group(1)}' (only http and https)"
+            )
+        page = fetch(source, options)
+        text = decode_bytes(page.body, page.url, page.content_type)
+        return _extract(text, source, page.url)
+    if source == STDIN:
+        data = _read_limited(sys.stdin.buffer, "stdin", options.max_bytes)
+        return _extract(decode_bytes(data, "stdin"), "stdin", None)
+    data = _read_file(Path(source), options.max_bytes)
+    return _extract(decode_bytes(data, source), source, None)
+
+
+def _extract(text: str, source: str, url: str | None) -> Article:
+    if not text.strip():
+        raise InputError(f"{source}: the input is empty")
+    try:
+        return extract(text, url)
+    except ExtractionError as exc:
+        raise ExtractionError(f"{source}: {exc}") from None
+    except InputError as exc:
+        raise InputError(f"{source}: {exc}") from None
+
+
+def _read_file(path: Path, max_bytes: int) -> bytes:
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory, not a file")
+        with path.open("rb") as handle:
+            return _read_limited(handle, str(path), max_bytes)
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _read_limited(handle: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """Read at most ``max_bytes``; one byte more means the input is over the limit."""
+    data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: larger than the limit of {max_bytes} bytes (see --max-bytes)")
+    if not data.strip():
+        raise InputError(f"{name}: the input is empty")
+    return data
