@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -27,6 +28,9 @@ from markupsafe import Markup
 from summarize.digest import Digest
 
 DEFAULT_SOURCE_LANGUAGE = "en"
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 """Assumed when a digest or feed does not say: the translation models read English."""
 
 
@@ -278,39 +282,39 @@ def _block(story: _Story, language: Language) -> Block:
 
 
 def _story_from_digest(digest: Digest) -> _Story:
-    source_lang = (digest.language or DEFAULT_SOURCE_LANGUAGE).lower()
-    texts = {
-        source_lang: _StoryText(digest.title, tuple(digest.summary), True, None, ()),
-    }
-    for code, translation in digest.translations.items():
-        texts.setdefault(code.lower(), _story_text(translation))
-    return _Story(source_lang, texts, digest.date, tuple(digest.authors), digest.url)
+    source_lang = _language_code(digest.language) or DEFAULT_SOURCE_LANGUAGE
+    texts = {source_lang: _story_text({"title": digest.title, "summary": digest.summary})}
+    texts.update(_translations(digest.translations, texts))
+    return _Story(
+        source_lang,
+        texts,
+        _optional_str(digest.date),
+        _strings(digest.authors),
+        _optional_str(digest.url),
+    )
 
 
 def _story_from_record(record: Mapping[str, Any], source_language: str) -> _Story:
-    source_lang = str(record.get("language") or source_language).lower()
+    source_lang = _language_code(record.get("language")) or source_language
     texts = {source_lang: _story_text(record)}
-    translations = record.get("translations") or {}
-    for code, translation in translations.items():
-        if isinstance(translation, Mapping):
-            texts.setdefault(str(code).lower(), _story_text(translation))
-    authors = record.get("authors") or ([record["author"]] if record.get("author") else [])
+    texts.update(_translations(record.get("translations"), texts))
+    authors = record.get("authors") or record.get("author")
     return _Story(
         source_lang,
         texts,
         _optional_str(record.get("published") or record.get("date")),
-        tuple(str(author) for author in authors),
+        _strings([authors] if isinstance(authors, str) else authors),
         _optional_str(record.get("link") or record.get("url")),
     )
 
 
 def _failure_from_record(record: Mapping[str, Any], source_language: str) -> Failure:
     return Failure(
-        id=str(record.get("id") or "(no id)"),
+        id=_optional_str(record.get("id")) or "(no id)",
         title=_optional_str(record.get("title")),
         source=_source_link(_optional_str(record.get("link"))),
-        error=str(record.get("error") or "failed (no error message recorded)"),
-        lang=str(record.get("language") or source_language).lower(),
+        error=_optional_str(record.get("error")) or "failed (no error message recorded)",
+        lang=_language_code(record.get("language")) or source_language,
     )
 
 
@@ -319,9 +323,10 @@ def _story_text(fields: Mapping[str, Any]) -> _StoryText:
     summary = fields.get("summary")
     sentences: tuple[str, ...]
     if isinstance(summary, str):
-        sentences, is_list = ((summary,) if summary.strip() else ()), False
+        text = _optional_str(summary)
+        sentences, is_list = ((text,) if text else ()), False
     else:
-        sentences, is_list = tuple(str(s) for s in summary or () if str(s).strip()), True
+        sentences, is_list = _strings(summary), True
     model = fields.get("model")
     if isinstance(model, Mapping):
         model = model.get("id")
@@ -331,7 +336,7 @@ def _story_text(fields: Mapping[str, Any]) -> _StoryText:
         summary=sentences,
         summary_is_list=is_list,
         model=_optional_str(model),
-        warnings=tuple(str(warning) for warning in warnings),
+        warnings=_strings(warnings),
     )
 
 
@@ -349,9 +354,8 @@ def _language(code: str) -> Language:
 
 def _date_view(value: str | None, ui: UiText) -> DateView | None:
     """Parse ISO 8601 or RFC 822 (feeds); a date that parses neither way is shown as given."""
-    if not value or not value.strip():
+    if not value:
         return None
-    value = value.strip()
     moment = _parse_date(value)
     if moment is None:
         return DateView(value, value)
@@ -369,7 +373,7 @@ def _parse_date(value: str) -> datetime | None:
         pass
     try:
         return parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
@@ -377,17 +381,49 @@ def _source_link(url: str | None) -> SourceLink | None:
     """Only an absolute http(s) URL becomes a link: never ``javascript:`` or a local path."""
     if not url:
         return None
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
         return None
-    host = parts.hostname.removeprefix("www.")
-    return SourceLink(url.strip(), host)
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    return SourceLink(url, host.removeprefix("www."))
+
+
+def _translations(
+    translations: Any, present: Mapping[str, _StoryText]
+) -> dict[str, _StoryText]:
+    """Texts per valid language code; the original wins over a same-language translation."""
+    if not isinstance(translations, Mapping):
+        return {}
+    texts = {}
+    for code, fields in translations.items():
+        lang = _language_code(code)
+        if lang and lang not in present and isinstance(fields, Mapping):
+            texts[lang] = _story_text(fields)
+    return texts
+
+
+def _language_code(value: Any) -> str | None:
+    """A BCP 47-looking code, lower-cased; anything else is not trusted into attributes."""
+    code = str(value or "").strip().lower()
+    return code if _LANGUAGE_CODE.fullmatch(code) else None
+
+
+def _strings(values: Any) -> tuple[str, ...]:
+    """The non-empty cleaned strings of a list (or nothing, for anything not a list)."""
+    if not isinstance(values, (list, tuple)):
+        return ()
+    return tuple(text for text in map(_optional_str, values) if text)
 
 
 def _optional_str(value: Any) -> str | None:
+    """Cleaned text, or None when empty: controls dropped, lone surrogates replaced, so the
+    page is valid HTML and always encodes to UTF-8."""
     if value is None:
         return None
-    text = str(value).strip()
+    text = _SURROGATE.sub("\ufffd", _CONTROL.sub("", str(value))).strip()
     return text or None
 
 
