@@ -7,7 +7,9 @@ article path; this module wires them together. User errors from any package beco
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
@@ -15,6 +17,8 @@ import click
 
 from eval.errors import EvalError
 from summarize.errors import SummarizeError
+from summarize.fetch import DEFAULT_USER_AGENT, FetchOptions
+from summarize.sources import read_article
 from translate.errors import TranslateError
 
 USER_ERRORS: tuple[type[Exception], ...] = (SummarizeError, TranslateError, EvalError)
@@ -79,6 +83,87 @@ def write_output(text: str, output: str | None) -> None:
         return
     with click.open_file(output, "w", encoding="utf-8", atomic=True) as handle:
         handle.write(text if text.endswith("\n") else text + "\n")
+
+
+_DEADLINE_PER_TIMEOUT = 3
+
+
+def fetch_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --timeout, --max-bytes and --user-agent; the command receives ``fetch: FetchOptions``.
+
+    The total deadline of a fetch (retries included) is three times the timeout.
+    """
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, timeout: float, max_bytes: int, user_agent: str, **kwargs: Any) -> Any:
+        options = FetchOptions(
+            timeout=timeout,
+            deadline=timeout * _DEADLINE_PER_TIMEOUT,
+            max_bytes=max_bytes,
+            user_agent=user_agent,
+        )
+        return command(*args, fetch=options, **kwargs)
+
+    decorators = (
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0.1),
+            default=FetchOptions.timeout,
+            show_default=True,
+            envvar="HEADLINE_TIMEOUT",
+            help="Seconds to wait for a server on each connect/read "
+            f"(the whole fetch gives up after {_DEADLINE_PER_TIMEOUT}x this).",
+        ),
+        click.option(
+            "--max-bytes",
+            type=click.IntRange(min=1),
+            default=FetchOptions.max_bytes,
+            show_default=True,
+            envvar="HEADLINE_MAX_BYTES",
+            help="Largest page or file to read; bigger ones are refused.",
+        ),
+        click.option(
+            "--user-agent",
+            default=DEFAULT_USER_AGENT,
+            show_default=True,
+            envvar="HEADLINE_USER_AGENT",
+            help="User-Agent header sent with every request.",
+        ),
+    )
+    for decorator in reversed(decorators):
+        wrapper = decorator(wrapper)
+    return wrapper
+
+
+@main.command("extract")
+@click.argument("source")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("-o", "--output", default=None, help="Write to this file instead of stdout.")
+@fetch_options
+def extract_command(source: str, fmt: str, output: str | None, fetch: FetchOptions) -> None:
+    """Print the article alone (title, date, authors, body) from SOURCE, without a summary.
+
+    SOURCE is an http(s) URL, a saved HTML page, a text copy of a whole page, or - for
+    stdin; HTML or text is told from the content, not the file name.
+
+    \b
+    Examples:
+      headline extract https://example.com/news/story.html
+      headline extract saved-page.html --format json
+      headline extract copied-page.txt --format markdown -o story.md
+      cat page.html | headline extract -
+    """
+    from summarize.render import render_article
+
+    article = read_article(source, fetch)
+    write_output(render_article(article, fmt), output)
 
 
 if __name__ == "__main__":  # pragma: no cover
