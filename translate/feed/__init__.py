@@ -1,0 +1,1 @@
+"""Batch translation of feeds: read items, translate in batches, write resumable output."""
