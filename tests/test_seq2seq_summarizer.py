@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import itertools
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tiny_bart import build_tiny_bart, training_sentences
 
 from summarize.article import Article
 from summarize.errors import SummarizerError
@@ -17,6 +21,7 @@ from summarize.summarizers.seq2seq import (
     detokenize,
     plan_chunks,
 )
+from translate.engine import EngineOptions, Seq2SeqEngine, load_seq2seq
 
 
 @dataclass
@@ -150,3 +155,73 @@ def test_sentence_count_below_one_is_an_error(sentences: int) -> None:
 )
 def test_detokenize_undoes_cnn_style_spacing(raw: str, clean: str) -> None:
     assert detokenize(raw) == clean
+
+
+@pytest.fixture(scope="session")
+def tiny_bart_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_tiny_bart(tmp_path_factory.mktemp("tiny-bart") / "model")
+
+
+def load_engine(model_dir: Path, backend: str, **settings: Any) -> Seq2SeqEngine:
+    options = EngineOptions(backend=backend, device="cpu", compute_type="float32", **settings)
+    return load_seq2seq(str(model_dir), options)
+
+
+@dataclass
+class RecordingGenerator:
+    """Passes through to a real engine and keeps every input it was given."""
+
+    engine: Seq2SeqEngine
+    inputs: list[str] = field(default_factory=list)
+
+    @property
+    def model_id(self) -> str:
+        return self.engine.model_id
+
+    @property
+    def revision(self) -> str | None:
+        return self.engine.revision
+
+    @property
+    def max_input_tokens(self) -> int:
+        return self.engine.max_input_tokens
+
+    def count_tokens(self, text: str) -> int:
+        return self.engine.count_tokens(text)
+
+    def generate(self, texts: list[str]) -> list[str]:
+        self.inputs.extend(texts)
+        return self.engine.generate(texts)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
+def test_tiny_bart_summarises_a_long_article_in_chunks(tiny_bart_dir: Path, backend: str) -> None:
+    engine = load_engine(tiny_bart_dir, backend)
+    generator = RecordingGenerator(engine)
+    sentences = training_sentences(count=40, seed=1)
+    article = Article(title="Summit", paragraphs=[" ".join(sentences)], language="en")
+    summary = Seq2SeqSummarizer(generator).summarize(article, sentences=2)
+
+    assert engine.count_tokens(article.text) > engine.max_input_tokens
+    assert all(engine.count_tokens(text) <= engine.max_input_tokens for text in generator.inputs)
+    first_round = " ".join(generator.inputs)
+    assert all(sentence in first_round for sentence in sentences)
+    assert len(summary) <= 2
+    assert all(sentence.strip() == sentence and sentence for sentence in summary)
+
+
+@pytest.mark.slow
+def test_ctranslate2_greedy_matches_transformers_token_for_token(tiny_bart_dir: Path) -> None:
+    config = json.loads((tiny_bart_dir / "config.json").read_text())
+    assert "normalize_before" not in config  # the converter needs the BART family's fix
+    texts = [*training_sentences(count=6, seed=2), " ".join(training_sentences(count=5, seed=3))]
+    outputs = {
+        backend: load_engine(tiny_bart_dir, backend, beam_size=1, max_length=10).generate_tokens(
+            texts
+        )
+        for backend in ("transformers", "ctranslate2")
+    }
+    assert outputs["ctranslate2"] == outputs["transformers"]
+    assert all(len(tokens) > 0 for tokens in outputs["transformers"])
+    assert len({tuple(tokens) for tokens in outputs["transformers"]}) > 1
