@@ -11,7 +11,7 @@ import functools
 import sys
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,6 +20,10 @@ from summarize.errors import SummarizeError
 from summarize.fetch import DEFAULT_USER_AGENT, FetchOptions
 from summarize.sources import read_article
 from translate.errors import TranslateError
+
+if TYPE_CHECKING:
+    from summarize.summarizers import Summarizer
+    from translate.engine import EngineOptions
 
 USER_ERRORS: tuple[type[Exception], ...] = (SummarizeError, TranslateError, EvalError)
 
@@ -164,6 +168,43 @@ def extract_command(source: str, fmt: str, output: str | None, fetch: FetchOptio
 
     article = read_article(source, fetch)
     write_output(render_article(article, fmt), output)
+
+
+SUMMARY_METHODS = ("auto", "seq2seq", "textrank", "lead")
+
+
+def build_summarizer(
+    method: str,
+    model: str | None,
+    engine: EngineOptions,
+    notice: Callable[[str], None] | None = None,
+) -> Summarizer:
+    """The summariser for ``--method``: the summarize and eval commands both build it here.
+
+    ``seq2seq`` loads ``model`` (the registry's default when None) and fails with a clear
+    error if it cannot; ``auto`` falls back to textrank instead, after one ``notice`` line
+    (stderr by default) saying why and how to get the model. Offline, a model missing from
+    the cache is known at once from the local files, so the fallback never waits on a network.
+    """
+    from summarize.models import DEFAULT_SUMMARIZER
+    from summarize.summarizers import get_summarizer
+    from summarize.summarizers.seq2seq import Seq2SeqSummarizer
+    from translate.engine import load_seq2seq
+
+    if method not in ("seq2seq", "auto"):
+        return get_summarizer(method)
+    model_id = model or DEFAULT_SUMMARIZER.id
+    try:
+        return Seq2SeqSummarizer(load_seq2seq(model_id, engine))
+    except TranslateError as exc:
+        if method == "seq2seq":
+            raise
+        (notice or _stderr_notice)(f"notice: summarising with textrank: {exc}")
+        return get_summarizer("textrank")
+
+
+def _stderr_notice(message: str) -> None:
+    click.echo(message, err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover
