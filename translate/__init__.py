@@ -1,5 +1,19 @@
 """Translation of headlines and summaries: model families, backends, batching, cache, feeds."""
 
+from translate.engine import EngineOptions
 from translate.errors import TranslateError
+from translate.translator import (
+    ModelRef,
+    Translator,
+    TranslatorOptions,
+    build_translator,
+)
 
-__all__ = ["TranslateError"]
+__all__ = [
+    "EngineOptions",
+    "ModelRef",
+    "TranslateError",
+    "Translator",
+    "TranslatorOptions",
+    "build_translator",
+]

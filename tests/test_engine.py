@@ -1,0 +1,147 @@
+"""The seq2seq engine on tiny real-architecture models: loading, generation, batching."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from tiny_models import session_model
+
+from translate.engine import EngineOptions, LanguagePair, load_seq2seq
+from translate.engine.batching import plan_batches, restore_order
+from translate.errors import TranslateError
+
+FAMILIES = {
+    "marian": LanguagePair("en", "ru"),
+    "nllb": LanguagePair("en", "ru"),
+    "madlad": LanguagePair("en", "hy"),
+}
+HEADLINES = [
+    "Leaders play drums at summit",
+    "The bank said a deal worth $4.2 million was signed in Yerevan on 12 May",
+    "Fans",
+    "Police warned about the vote in Moscow",
+    "Doctors confirmed talks that ended at 10:30",
+]
+
+
+@pytest.fixture(params=sorted(FAMILIES))
+def family(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def model_dir(family: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return session_model(family, tmp_path_factory)
+
+
+@pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
+def test_loads_from_dir_and_generates_one_output_per_input(
+    model_dir: Path, family: str, backend: str
+) -> None:
+    engine = load_seq2seq(str(model_dir), EngineOptions(backend=backend, max_length=6))
+    outputs = engine.generate([*HEADLINES, "   "], FAMILIES[family])
+    assert len(outputs) == len(HEADLINES) + 1
+    assert all(isinstance(text, str) for text in outputs)
+    assert outputs[-1] == ""
+    tokens = engine.generate_tokens(HEADLINES, FAMILIES[family])
+    assert all(len(row) <= 6 for row in tokens)
+    assert any(tokens)
+    assert engine.backend == backend
+    assert engine.model_id == str(model_dir.resolve())
+    assert engine.revision is not None and engine.revision.startswith("local-")
+
+
+@pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
+def test_batched_equals_one_by_one_and_order_is_kept(
+    model_dir: Path, family: str, backend: str
+) -> None:
+    options = EngineOptions(backend=backend, compute_type="float32", max_length=6)
+    engine = load_seq2seq(str(model_dir), options)
+    pair = FAMILIES[family]
+    batched = engine.generate_tokens(HEADLINES, pair)
+    one_by_one = [engine.generate_tokens([text], pair)[0] for text in HEADLINES]
+    assert batched == one_by_one
+    assert engine.generate_tokens(HEADLINES[::-1], pair) == batched[::-1]
+
+
+def test_small_token_budget_gives_the_same_output(model_dir: Path, family: str) -> None:
+    wide = load_seq2seq(str(model_dir), EngineOptions(backend="transformers", max_length=5))
+    narrow = load_seq2seq(
+        str(model_dir), EngineOptions(backend="transformers", max_length=5, batch_tokens=8)
+    )
+    pair = FAMILIES[family]
+    assert narrow.generate_tokens(HEADLINES, pair) == wide.generate_tokens(HEADLINES, pair)
+
+
+def test_counts_tokens_and_cuts_overlong_input(model_dir: Path) -> None:
+    engine = load_seq2seq(str(model_dir), EngineOptions(backend="transformers", max_length=3))
+    assert engine.count_tokens("Fans") < engine.count_tokens(HEADLINES[1])
+    assert engine.max_input_tokens == 128
+    long_text = " ".join(HEADLINES * 40)
+    assert engine.count_tokens(long_text) > engine.max_input_tokens
+    assert len(engine.generate([long_text], LanguagePair("en", "ru"))) == 1
+
+
+def test_model_generation_settings_apply_unless_overridden(model_dir: Path) -> None:
+    default = load_seq2seq(str(model_dir), EngineOptions(backend="transformers"))
+    assert default.settings.beam_size == 1
+    overridden = load_seq2seq(
+        str(model_dir), EngineOptions(backend="transformers", beam_size=3, max_length=4)
+    )
+    assert (overridden.settings.beam_size, overridden.settings.max_new_tokens) == (3, 4)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"backend": "onnx"}, "unknown backend 'onnx'"),
+        ({"device": "tpu"}, "unknown device 'tpu'"),
+        ({"beam_size": 0}, "beam-size must be at least 1"),
+    ],
+)
+def test_bad_options_are_named(options: dict[str, object], message: str) -> None:
+    with pytest.raises(TranslateError, match=message):
+        EngineOptions(**options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("backend", "compute_type", "message"),
+    [
+        ("transformers", "int8", "needs the ctranslate2 backend"),
+        ("ctranslate2", "float16", "needs a GPU"),
+    ],
+)
+def test_compute_type_must_suit_backend_and_device(
+    backend: str, compute_type: str, message: str
+) -> None:
+    options = EngineOptions(backend=backend, device="cpu", compute_type=compute_type)
+    with pytest.raises(TranslateError, match=message):
+        options.resolved_compute_type(backend, "cpu")
+
+
+def test_cpu_defaults_to_ctranslate2_int8() -> None:
+    options = EngineOptions(device="cpu")
+    backend = options.resolved_backend("cpu")
+    assert (backend, options.resolved_compute_type(backend, "cpu")) == ("ctranslate2", "int8")
+
+
+@given(
+    lengths=st.lists(st.integers(min_value=1, max_value=60), max_size=40),
+    budget=st.integers(min_value=1, max_value=200),
+    workers=st.integers(min_value=1, max_value=4),
+)
+def test_batches_cover_every_input_once_within_budget(
+    lengths: list[int], budget: int, workers: int
+) -> None:
+    batches = plan_batches(lengths, budget, min_batches=workers)
+    assert sorted(index for batch in batches for index in batch) == list(range(len(lengths)))
+    for batch in batches:
+        padded = max(lengths[i] for i in batch) * len(batch)
+        assert len(batch) == 1 or padded <= budget
+    if len(lengths) >= workers:
+        assert len(batches) >= workers
+    outputs = [[f"out{i}" for i in batch] for batch in batches]
+    assert restore_order(batches, outputs) == [f"out{i}" for i in range(len(lengths))]

@@ -1,0 +1,84 @@
+"""Engine settings in one dataclass, resolved against the hardware only when a model loads."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from translate.errors import TranslateError
+
+BACKENDS = ("auto", "transformers", "ctranslate2")
+DEVICES = ("auto", "cpu", "cuda")
+COMPUTE_TYPES = ("auto", "int8", "float32", "float16", "bfloat16", "int8_float16", "int8_bfloat16")
+TORCH_COMPUTE_TYPES = ("float32", "float16", "bfloat16")
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """How to load and run a seq2seq model.
+
+    ``None`` for ``beam_size``/``max_length`` keeps the model's own generation settings;
+    ``max_length`` counts output tokens. ``batch_tokens`` bounds the padded source tokens of
+    one batch. ``offline`` never touches the network (``HF_HUB_OFFLINE=1`` does the same).
+    """
+
+    backend: str = "auto"
+    device: str = "auto"
+    compute_type: str = "auto"
+    beam_size: int | None = None
+    max_length: int | None = None
+    batch_tokens: int = 4096
+    offline: bool = False
+    cpu_workers: int = 2
+
+    def __post_init__(self) -> None:
+        _check_choice("backend", self.backend, BACKENDS)
+        _check_choice("device", self.device, DEVICES)
+        _check_choice("compute type", self.compute_type, COMPUTE_TYPES)
+        for name in ("beam_size", "max_length"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise TranslateError(f"{name.replace('_', '-')} must be at least 1, got {value}")
+        if self.batch_tokens < 1 or self.cpu_workers < 1:
+            raise TranslateError("batch token budget and CPU workers must be at least 1")
+
+    def resolved_device(self) -> str:
+        """``cuda`` when asked for or available under ``auto``, else ``cpu``."""
+        if self.device != "auto":
+            return self.device
+        import torch
+
+        return "cuda" if torch.cuda.is_available() else "cpu"
+
+    def resolved_backend(self, device: str) -> str:
+        """CTranslate2 is the fast path on CPU; transformers is the reference and the GPU path."""
+        if self.backend != "auto":
+            return self.backend
+        return "ctranslate2" if device == "cpu" else "transformers"
+
+    def resolved_compute_type(self, backend: str, device: str) -> str:
+        """int8 for CTranslate2 on CPU, float16 on GPU, float32 for torch on CPU."""
+        compute_type = self.compute_type
+        if compute_type == "auto":
+            if backend == "ctranslate2":
+                compute_type = "int8" if device == "cpu" else "int8_float16"
+            else:
+                compute_type = "float32" if device == "cpu" else "float16"
+        if backend == "transformers" and compute_type not in TORCH_COMPUTE_TYPES:
+            raise TranslateError(
+                f"compute type {compute_type!r} needs the ctranslate2 backend; the transformers "
+                f"backend takes {', '.join(TORCH_COMPUTE_TYPES)}"
+            )
+        if device == "cpu" and compute_type in ("float16", "int8_float16"):
+            raise TranslateError(f"compute type {compute_type!r} needs a GPU (--device cuda)")
+        return compute_type
+
+    def is_offline(self) -> bool:
+        """True when ``--offline`` was given or ``HF_HUB_OFFLINE`` is set to a true value."""
+        flag = os.environ.get("HF_HUB_OFFLINE", "").strip().lower()
+        return self.offline or flag in ("1", "true", "yes", "on")
+
+
+def _check_choice(what: str, value: str, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise TranslateError(f"unknown {what} {value!r}; choose one of {', '.join(choices)}")
