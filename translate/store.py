@@ -16,9 +16,11 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from translate.errors import TranslateError
+
+_Store = TypeVar("_Store", bound="LineStore")
 
 
 class LineStore(ABC):
@@ -50,7 +52,7 @@ class LineStore(ABC):
         return None
 
     # -- lifecycle ----------------------------------------------------------------------
-    def open(self) -> LineStore:
+    def open(self: _Store) -> _Store:
         """Lock the file, cut a torn last line, and learn which ids are already written."""
         if self._handle is not None:
             return self
@@ -77,7 +79,7 @@ class LineStore(ABC):
             os.close(self._lock_fd)
             self._lock_fd = None
 
-    def __enter__(self) -> LineStore:
+    def __enter__(self: _Store) -> _Store:
         return self.open()
 
     def __exit__(

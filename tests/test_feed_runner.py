@@ -1,0 +1,277 @@
+"""Feed runner: batches, per-item errors, resume after interruption, output round trips."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from feed_fakes import FakeTranslator
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translate.errors import TranslateError
+from translate.feed.csv_store import CsvStore, csv_columns, escape_cell, unflatten_row
+from translate.feed.progress import Progress
+from translate.feed.reader import FeedItem
+from translate.feed.runner import FeedOptions, Record, plan_batches, process_batch, run_feed
+from translate.store import JsonlStore
+
+
+def _items(count: int) -> list[FeedItem]:
+    return [
+        FeedItem(
+            id=f"id-{i}",
+            title=(f"Headline number {i} " + "word " * (i % 7)).strip(),
+            link=f"https://example.com/{i}",
+            summary=f"Summary {i}." if i % 3 == 0 else None,
+        )
+        for i in range(count)
+    ]
+
+
+def _by_id(records: Sequence[Record]) -> dict[str, Record]:
+    return {record["id"]: record for record in records}
+
+
+def test_record_shape_and_translations() -> None:
+    items = [
+        FeedItem(id="a", title="Title A", link="https://x/a", published="2026-11-24", summary="S."),
+        FeedItem(id="b", title="Title B"),
+    ]
+    records = process_batch(items, FakeTranslator(), FeedOptions())
+    assert records[0] == {
+        "id": "a", "link": "https://x/a", "published": "2026-11-24", "title": "Title A",
+        "summary": "S.",
+        "translations": {
+            "ru": {"title": "[ru] Title A", "summary": "[ru] S."},
+            "hy": {"title": "[hy] Title A", "summary": "[hy] S."},
+        },
+        "status": "ok", "error": None,
+    }
+    assert records[1]["translations"] == {
+        "ru": {"title": "[ru] Title B"}, "hy": {"title": "[hy] Title B"}
+    }
+    assert "summary" not in records[1]
+
+
+def test_fields_choose_what_is_translated() -> None:
+    item = FeedItem(id="a", title="T", summary="S")
+    options = FeedOptions(targets=("ru",), fields=("summary",))
+    assert process_batch([item], FakeTranslator(), options)[0]["translations"] == {
+        "ru": {"summary": "[ru] S"}
+    }
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"fields": ("title", "body")}, "unknown field"),
+        ({"targets": ()}, "no target"),
+        ({"batch_size": 0}, "at least 1"),
+    ],
+)
+def test_bad_options_are_named(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(TranslateError, match=message):
+        FeedOptions(**kwargs)  # type: ignore[arg-type]
+
+
+def test_bad_items_are_recorded_and_the_rest_translated() -> None:
+    items = [
+        FeedItem(id="ok", title="Fine headline"),
+        FeedItem(id="empty", title=""),
+        FeedItem(id="broken", title="", error="line 3: not valid JSON"),
+        FeedItem(id="refused", title="please refuse this"),
+    ]
+    translator = FakeTranslator()
+    records = _by_id(process_batch(items, translator, FeedOptions()))
+    assert records["ok"]["status"] == "ok"
+    assert records["ok"]["translations"]["hy"]["title"] == "[hy] Fine headline"
+    assert records["empty"] == records["empty"] | {"status": "error", "translations": {}}
+    assert "empty title" in records["empty"]["error"]
+    assert records["broken"]["error"] == "line 3: not valid JSON"
+    assert records["refused"]["status"] == "error"
+    assert records["refused"]["error"] == "ru: the model refused this input"
+    assert "please refuse this" not in translator.texts_seen
+
+
+def test_unsupported_language_is_an_error_per_item() -> None:
+    records = process_batch(
+        [FeedItem(id="a", title="A")], FakeTranslator(languages=("ru",)), FeedOptions()
+    )
+    assert records[0]["status"] == "error"
+    assert "'hy'" in records[0]["error"]
+
+
+def test_summarize_callable_fills_summaries_and_records_failures() -> None:
+    def summarize(item: FeedItem) -> str:
+        if item.id == "bad":
+            raise TranslateError(f"{item.link}: HTTP 404 Not Found")
+        return f"Summary of {item.link}"
+
+    items = [
+        FeedItem(id="good", title="G", link="https://x/g"),
+        FeedItem(id="bad", title="B", link="https://x/b"),
+        FeedItem(id="nolink", title="N"),
+    ]
+    records = _by_id(process_batch(items, FakeTranslator(), FeedOptions(), summarize))
+    assert records["good"]["summary"] == "Summary of https://x/g"
+    assert records["good"]["translations"]["ru"]["summary"] == "[ru] Summary of https://x/g"
+    assert records["bad"]["error"] == "https://x/b: HTTP 404 Not Found"
+    assert "no link" in records["nolink"]["error"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    lengths=st.lists(st.integers(min_value=0, max_value=400), max_size=80),
+    batch_size=st.integers(min_value=1, max_value=16),
+    batch_tokens=st.integers(min_value=1, max_value=300),
+)
+def test_batches_cover_each_item_once_within_limits(
+    lengths: list[int], batch_size: int, batch_tokens: int
+) -> None:
+    items = [FeedItem(id=str(i), title="x" * n) for i, n in enumerate(lengths)]
+    options = FeedOptions(batch_size=batch_size, batch_tokens=batch_tokens)
+    batches = list(plan_batches(items, options))
+    flat = [item.id for batch in batches for item in batch]
+    assert sorted(flat) == sorted(item.id for item in items)
+    for batch in batches:
+        assert 1 <= len(batch) <= batch_size
+        cost = sum(len(item.title) // 4 + 2 for item in batch)
+        assert len(batch) == 1 or cost <= batch_tokens
+    sizes = [len(item.title) for batch in batches for item in batch]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+class _StopAfter:
+    """A sink that dies after ``limit`` batches, as a killed writer would."""
+
+    def __init__(self, store: JsonlStore, limit: int) -> None:
+        self.store = store
+        self.limit = limit
+
+    def done_ids(self) -> set[str]:
+        return self.store.done_ids()
+
+    def append(self, records: Sequence[Record]) -> None:
+        if self.limit == 0:
+            raise KeyboardInterrupt
+        self.limit -= 1
+        self.store.append(records)
+
+
+@pytest.mark.parametrize("stop_after", [0, 1, 3, 6, 9])
+def test_resume_after_interruption_writes_each_id_once(tmp_path: Path, stop_after: int) -> None:
+    items = _items(100)
+    options = FeedOptions(batch_size=10)
+    reference = tmp_path / "reference.jsonl"
+    with JsonlStore(reference) as store:
+        run_feed(items, FakeTranslator(), store, options)
+    out = tmp_path / "out.jsonl"
+    with JsonlStore(out) as store, pytest.raises(KeyboardInterrupt):
+        run_feed(items, FakeTranslator(), _StopAfter(store, stop_after), options)
+    translator = FakeTranslator()
+    with JsonlStore(out) as store:
+        written_before = store.done_ids()
+        report = run_feed(items, translator, store, options)
+    assert report.skipped == len(written_before) == stop_after * 10
+    titles_before = {item.title for item in items if item.id in written_before}
+    assert titles_before.isdisjoint(translator.texts_seen)
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(ids) == sorted(item.id for item in items)
+    assert _by_id(JsonlStore(out).records()) == _by_id(JsonlStore(reference).records())
+
+
+def test_hundred_thousand_items_fast_path(tmp_path: Path) -> None:
+    items = [FeedItem(id=f"n{i}", title=f"Headline {i}") for i in range(100_000)]
+    out = tmp_path / "big.jsonl"
+    with JsonlStore(out) as store:
+        report = run_feed(items, FakeTranslator(), store, FeedOptions(batch_size=512))
+    assert (report.written, report.failed) == (100_000, 0)
+    with JsonlStore(out) as store:
+        assert len(store.done_ids()) == 100_000
+        assert run_feed(items, FakeTranslator(), store, FeedOptions()).written == 0
+
+
+def test_csv_and_jsonl_outputs_round_trip(tmp_path: Path) -> None:
+    items = [*_items(12), FeedItem(id="=cmd|' /C calc'!A0", title="=HYPERLINK(\"http://evil\")"),
+             FeedItem(id="x", title="")]
+    options = FeedOptions(batch_size=5)
+    with JsonlStore(tmp_path / "out.jsonl") as store:
+        run_feed(items, FakeTranslator(), store, options)
+    columns = csv_columns(options.targets, options.fields)
+    with CsvStore(tmp_path / "out.csv", columns) as store:
+        run_feed(items, FakeTranslator(), store, options)
+    text = (tmp_path / "out.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert list(rows[0]) == columns
+    assert all(not cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row.values())
+    from_csv = _by_id([unflatten_row(row) for row in rows])
+    for record in JsonlStore(tmp_path / "out.jsonl").records():
+        expected = {"summary": None, **record}
+        expected["title"] = record["title"] or None  # an empty CSV cell reads as None
+        expected["translations"] = {
+            lang: {"title": None, "summary": None} | parts
+            for lang, parts in (record["translations"] or {"ru": {}, "hy": {}}).items()
+        }
+        assert from_csv[record["id"]] == expected
+
+
+def test_csv_resume_refuses_other_columns(tmp_path: Path) -> None:
+    path = tmp_path / "out.csv"
+    CsvStore(path, csv_columns(("ru",), ("title",))).open().close()
+    with pytest.raises(TranslateError, match="has columns"):
+        CsvStore(path, csv_columns(("ru", "hy"), ("title",))).open()
+
+
+@pytest.mark.parametrize(
+    ("cell", "escaped"),
+    [("=1+2", "'=1+2"), ("+7", "'+7"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
+     ("'quoted", "''quoted"), ("plain", "plain"), ("", "")],
+)
+def test_formula_escaping(cell: str, escaped: str) -> None:
+    assert escape_cell(cell) == escaped
+
+
+class _FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class _Stream(io.StringIO):
+    def __init__(self, tty: bool) -> None:
+        super().__init__()
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+@pytest.mark.parametrize("tty", [False, True])
+def test_progress_reports_rate_and_eta(tty: bool) -> None:
+    clock, stream = _FakeClock(), _Stream(tty)
+    progress = Progress(100, stream=stream, interval_s=10, clock=clock)
+    clock.now = 5.0
+    progress.advance(10)
+    assert (stream.getvalue() != "") is tty
+    clock.now = 20.0
+    progress.advance(30)
+    progress.finish()
+    out = stream.getvalue()
+    assert "40/100 items (40%), 2.0 items/s, ETA 30s" in out
+    assert ("\r[" in out) is tty
+    assert out.endswith("\n")
+
+
+def test_progress_quiet_prints_nothing() -> None:
+    stream = _Stream(True)
+    progress = Progress(10, stream=stream, quiet=True)
+    progress.advance(10)
+    progress.finish()
+    assert stream.getvalue() == ""

@@ -1,0 +1,221 @@
+"""The feed pipeline: skip done ids, batch by token budget, summarise, translate, write.
+
+:func:`process_batch` turns a batch of items into records and is the whole per-batch job,
+shared by the local loop here and the Ray engine, so both produce the same records. Records
+go to a :class:`RecordSink` one batch at a time; a resumable store is one, a page renderer
+can be another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+from typing import Any, Protocol
+
+from translate.errors import TranslateError
+from translate.feed.progress import Progress
+from translate.feed.reader import FeedItem
+from translate.translator import Translator
+
+TRANSLATABLE_FIELDS = ("title", "summary")
+Record = dict[str, Any]
+Summarise = Callable[[FeedItem], str]
+"""Returns a summary for an item (usually of the page at its link); raises TranslateError."""
+
+
+class RecordSink(Protocol):
+    """Where records go: knows what is already there and takes one batch at a time."""
+
+    def done_ids(self) -> set[str]: ...
+
+    def append(self, records: Sequence[Record]) -> None: ...
+
+
+@dataclass(frozen=True)
+class FeedOptions:
+    """What to translate and how big a batch is.
+
+    A batch is closed at ``batch_size`` items or when its estimated tokens would pass
+    ``batch_tokens``; a batch is also the unit written to disk, so a kill loses at most one.
+    """
+
+    targets: tuple[str, ...] = ("ru", "hy")
+    fields: tuple[str, ...] = TRANSLATABLE_FIELDS
+    batch_size: int = 32
+    batch_tokens: int = 2048
+    summarize_workers: int = 4
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.fields) - set(TRANSLATABLE_FIELDS))
+        if unknown:
+            raise TranslateError(
+                f"unknown field(s) {', '.join(unknown)} (choose from title, summary)"
+            )
+        if not self.targets:
+            raise TranslateError("no target language given")
+        if self.batch_size < 1 or self.batch_tokens < 1:
+            raise TranslateError("batch size and token budget must be at least 1")
+
+
+@dataclass
+class RunReport:
+    """What a run did; ``failed`` counts items written with ``status: error``."""
+
+    total: int = 0
+    skipped: int = 0
+    written: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def approx_tokens(text: str) -> int:
+    """A tokenizer-free estimate (about four characters per subword) for batch budgets."""
+    return len(text) // 4 + 1
+
+
+def plan_batches(items: Sequence[FeedItem], options: FeedOptions) -> Iterator[list[FeedItem]]:
+    """Items sorted longest first and cut into batches by item cap and token budget."""
+    ordered = sorted(items, key=lambda item: -len(item.title) - len(item.summary or ""))
+    batch: list[FeedItem] = []
+    tokens = 0
+    for item in ordered:
+        cost = approx_tokens(item.title) + approx_tokens(item.summary or "")
+        if batch and (len(batch) == options.batch_size or tokens + cost > options.batch_tokens):
+            yield batch
+            batch, tokens = [], 0
+        batch.append(item)
+        tokens += cost
+    if batch:
+        yield batch
+
+
+def run_feed(
+    items: Sequence[FeedItem],
+    translator: Translator,
+    sink: RecordSink,
+    options: FeedOptions,
+    summarize: Summarise | None = None,
+    progress: Progress | None = None,
+) -> RunReport:
+    """Translate every item ``sink`` does not have yet, writing batch by batch."""
+    done = sink.done_ids()
+    todo = [item for item in items if item.id not in done]
+    report = RunReport(total=len(items), skipped=len(items) - len(todo))
+    for batch in plan_batches(todo, options):
+        records = process_batch(batch, translator, options, summarize)
+        sink.append(records)
+        record_written(report, records, progress)
+    return report
+
+
+def record_written(report: RunReport, records: Sequence[Record], progress: Progress | None) -> None:
+    """Count a written batch into ``report`` and advance the progress display."""
+    report.written += len(records)
+    for record in records:
+        if record["status"] == "error":
+            report.failed += 1
+            report.errors.append(f"{record['id']}: {record['error']}")
+    if progress is not None:
+        progress.advance(len(records))
+
+
+def process_batch(
+    items: Sequence[FeedItem],
+    translator: Translator,
+    options: FeedOptions,
+    summarize: Summarise | None = None,
+) -> list[Record]:
+    """Records for one batch: bad items become ``status: error``, the others are translated."""
+    if summarize is not None:
+        items = _summarised(items, summarize, options.summarize_workers)
+    failures: dict[str, str] = {}
+    for item in items:
+        if item.error is None and not item.title:
+            failures[item.id] = "empty title: nothing to translate"
+        elif item.error is not None:
+            failures[item.id] = item.error
+    good = [item for item in items if item.id not in failures]
+    translations: dict[str, dict[str, dict[str, str]]] = {item.id: {} for item in good}
+    for target in options.targets:
+        _translate_into(good, target, translator, options.fields, translations, failures)
+    return [
+        make_record(item, translations.get(item.id, {}), failures.get(item.id)) for item in items
+    ]
+
+
+def make_record(
+    item: FeedItem, translations: dict[str, dict[str, str]], error: str | None
+) -> Record:
+    """The output record of issue 5: id, link, published, title, summary, translations..."""
+    record: Record = {
+        "id": item.id,
+        "link": item.link,
+        "published": item.published,
+        "title": item.title,
+    }
+    if item.summary:
+        record["summary"] = item.summary
+    record["translations"] = {} if error else translations
+    record["status"] = "error" if error else "ok"
+    record["error"] = error
+    return record
+
+
+def _summarised(
+    items: Sequence[FeedItem], summarize: Summarise, workers: int
+) -> list[FeedItem]:
+    def one(item: FeedItem) -> FeedItem:
+        if item.error is not None:
+            return item
+        if not item.link:
+            return replace(item, error="no link to fetch for --summarize")
+        try:
+            return replace(item, summary=summarize(item))
+        except TranslateError as exc:
+            return replace(item, error=str(exc))
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        return list(pool.map(one, items))
+
+
+def _texts_of(item: FeedItem, fields: Sequence[str]) -> dict[str, str]:
+    texts = {"title": item.title, "summary": item.summary or ""}
+    return {name: texts[name] for name in fields if texts[name]}
+
+
+def _translate_into(
+    items: Sequence[FeedItem],
+    target: str,
+    translator: Translator,
+    fields: Sequence[str],
+    translations: dict[str, dict[str, dict[str, str]]],
+    failures: dict[str, str],
+) -> None:
+    """Translate the batch in one call; if that fails, item by item to isolate the bad one."""
+    pending = [item for item in items if item.id not in failures]
+    try:
+        _translate_group(pending, target, translator, fields, translations)
+    except TranslateError:
+        for item in pending:
+            try:
+                _translate_group([item], target, translator, fields, translations)
+            except TranslateError as exc:
+                failures[item.id] = f"{target}: {exc}"
+
+
+def _translate_group(
+    items: Sequence[FeedItem],
+    target: str,
+    translator: Translator,
+    fields: Sequence[str],
+    translations: dict[str, dict[str, dict[str, str]]],
+) -> None:
+    keys = [
+        (item.id, name, text) for item in items for name, text in _texts_of(item, fields).items()
+    ]
+    if not keys:
+        return
+    outputs = translator.translate([text for _, _, text in keys], target)
+    for (item_id, name, _), output in zip(keys, outputs, strict=True):
+        translations[item_id].setdefault(target, {})[name] = output
