@@ -11,7 +11,9 @@ from summarize.errors import (
 )
 from summarize.extract import extract
 from summarize.fetch import FetchOptions
+from summarize.sentences import split_sentences
 from summarize.sources import read_article
+from summarize.summarizers import get_summarizer, summarize_article
 
 __all__ = [
     "Article",
@@ -23,5 +25,8 @@ __all__ = [
     "SummarizeError",
     "SummarizerError",
     "extract",
+    "get_summarizer",
     "read_article",
+    "split_sentences",
+    "summarize_article",
 ]

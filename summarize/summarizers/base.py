@@ -1,0 +1,34 @@
+"""What every summariser is, and the sentence list the extractive ones choose from."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from summarize.article import Article
+from summarize.errors import SummarizerError
+from summarize.sentences import split_sentences
+
+
+class Summarizer(Protocol):
+    """Turns an article into at most ``sentences`` summary sentences."""
+
+    name: str
+
+    def summarize(self, article: Article, sentences: int) -> list[str]:
+        """The summary of ``article``: at most ``sentences`` sentences."""
+        ...
+
+
+def check_sentence_count(sentences: int) -> None:
+    """Refuse a summary length below one, with a message a user can act on."""
+    if sentences < 1:
+        raise SummarizerError(f"the number of summary sentences must be 1 or more, got {sentences}")
+
+
+def article_sentences(article: Article) -> list[str]:
+    """The body's sentences in article order; no sentence spans two paragraphs."""
+    return [
+        sentence
+        for paragraph in article.paragraphs
+        for sentence in split_sentences(paragraph, article.language)
+    ]
