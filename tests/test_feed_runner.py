@@ -256,7 +256,8 @@ class _Stream(io.StringIO):
 @pytest.mark.parametrize("tty", [False, True])
 def test_progress_reports_rate_and_eta(tty: bool) -> None:
     clock, stream = _FakeClock(), _Stream(tty)
-    progress = Progress(100, stream=stream, interval_s=10, clock=clock)
+    progress = Progress(stream=stream, interval_s=10, clock=clock)
+    progress.start(100)
     clock.now = 5.0
     progress.advance(10)
     assert (stream.getvalue() != "") is tty
@@ -271,7 +272,8 @@ def test_progress_reports_rate_and_eta(tty: bool) -> None:
 
 def test_progress_quiet_prints_nothing() -> None:
     stream = _Stream(True)
-    progress = Progress(10, stream=stream, quiet=True)
+    progress = Progress(stream=stream, quiet=True)
+    progress.start(10)
     progress.advance(10)
     progress.finish()
     assert stream.getvalue() == ""

@@ -18,7 +18,9 @@ def _duration(seconds: float) -> str:
 
 
 class Progress:
-    """Counts items done out of ``total`` and reports rate and ETA.
+    """Counts items done out of a total and reports rate and ETA.
+
+    The runner calls :meth:`start` once it knows how many items are left to do.
 
     On a terminal the bar is redrawn in place at most ``redraw_s`` apart; otherwise one line
     is printed every ``interval_s`` and at the end, so logs stay short. ``quiet`` prints
@@ -27,14 +29,13 @@ class Progress:
 
     def __init__(
         self,
-        total: int,
         stream: TextIO | None = None,
         quiet: bool = False,
         interval_s: float = 10.0,
         redraw_s: float = 0.2,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.total = total
+        self.total = 0
         self.done = 0
         self.stream = stream if stream is not None else sys.stderr
         self.quiet = quiet
@@ -43,6 +44,12 @@ class Progress:
         self.clock = clock
         self.started = clock()
         self._last_shown = self.started
+
+    def start(self, total: int) -> None:
+        """Begin counting towards ``total`` from now."""
+        self.total = total
+        self.done = 0
+        self.started = self._last_shown = self.clock()
 
     def advance(self, count: int) -> None:
         """Record ``count`` more items done; show a report if one is due."""

@@ -102,10 +102,14 @@ def run_feed(
     done = sink.done_ids()
     todo = [item for item in items if item.id not in done]
     report = RunReport(total=len(items), skipped=len(items) - len(todo))
+    if progress is not None:
+        progress.start(len(todo))
     for batch in plan_batches(todo, options):
         records = process_batch(batch, translator, options, summarize)
         sink.append(records)
         record_written(report, records, progress)
+    if progress is not None:
+        progress.finish()
     return report
 
 
