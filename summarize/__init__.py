@@ -14,6 +14,8 @@ from summarize.fetch import FetchOptions
 from summarize.sentences import split_sentences
 from summarize.sources import read_article
 from summarize.summarizers import get_summarizer, summarize_article
+from summarize.summarizers.generator import TextGenerator
+from summarize.summarizers.seq2seq import Seq2SeqSummarizer
 
 __all__ = [
     "Article",
@@ -22,8 +24,10 @@ __all__ = [
     "FetchError",
     "FetchOptions",
     "InputError",
+    "Seq2SeqSummarizer",
     "SummarizeError",
     "SummarizerError",
+    "TextGenerator",
     "extract",
     "get_summarizer",
     "read_article",
