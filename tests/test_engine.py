@@ -117,8 +117,8 @@ def test_bad_options_are_named(options: dict[str, object], message: str) -> None
 def test_compute_type_must_suit_backend_and_device(
     backend: str, compute_type: str, message: str
 ) -> None:
-    options = EngineOptions(backend=backend, device="cpu", compute_type=compute_type)
     with pytest.raises(TranslateError, match=message):
+        options = EngineOptions(backend=backend, device="cpu", compute_type=compute_type)
         options.resolved_compute_type(backend, "cpu")
 
 
@@ -141,7 +141,6 @@ def test_batches_cover_every_input_once_within_budget(
     for batch in batches:
         padded = max(lengths[i] for i in batch) * len(batch)
         assert len(batch) == 1 or padded <= budget
-    if len(lengths) >= workers:
-        assert len(batches) >= workers
+    assert all(len(batch) <= -(-len(lengths) // workers) for batch in batches)
     outputs = [[f"out{i}" for i in batch] for batch in batches]
     assert restore_order(batches, outputs) == [f"out{i}" for i in range(len(lengths))]

@@ -78,8 +78,11 @@ def test_unknown_language_or_profile_is_named(profile: str, target: str, message
 
 def test_profile_without_the_pair_names_the_profiles_that_have_it() -> None:
     translator = build_translator(TranslatorOptions(source="ru"))
-    with pytest.raises(TranslateError, match=r"profile 'default' has no model for ru->hy; "
-                       r"profiles that do: quality, nllb"):
+    with pytest.raises(
+        TranslateError,
+        match=r"profile 'default' has no model for ru->hy; "
+        r"profiles that do: quality, nllb",
+    ):
         translator.translate(["Привет"], "hy")
 
 

@@ -53,8 +53,14 @@ class TinySpec:
 
 
 OPUS_MT_SIZE = TinySpec(
-    d_model=512, encoder_layers=6, decoder_layers=6, heads=8, ffn_dim=2048, vocab_size=62518,
-    max_positions=512, init_std=0.02,
+    d_model=512,
+    encoder_layers=6,
+    decoder_layers=6,
+    heads=8,
+    ffn_dim=2048,
+    vocab_size=62518,
+    max_positions=512,
+    init_std=0.02,
 )
 
 
@@ -93,7 +99,8 @@ def build_tiny_marian(directory: Path, spec: TinySpec | None = None) -> Path:
     (directory / "source.spm").write_bytes(processor.serialized_model_proto())
     (directory / "target.spm").write_bytes(processor.serialized_model_proto())
     pieces = ["</s>", "<unk>"] + [
-        processor.id_to_piece(i) for i in range(processor.get_piece_size())
+        processor.id_to_piece(i)
+        for i in range(processor.get_piece_size())
         if not (processor.is_control(i) or processor.is_unknown(i))
     ]
     pieces += [f"▁made{i}" for i in range(max(0, spec.vocab_size - 1 - len(pieces)))]
@@ -159,7 +166,9 @@ def build_tiny_nllb(directory: Path, spec: TinySpec | None = None) -> Path:
     model_json = json.loads(bpe.to_str())["model"]
     merges: Any = [tuple(m.split(" ") if isinstance(m, str) else m) for m in model_json["merges"]]
     tokenizer = NllbTokenizer(
-        vocab=model_json["vocab"], merges=merges, src_lang="eng_Latn",
+        vocab=model_json["vocab"],
+        merges=merges,
+        src_lang="eng_Latn",
         model_max_length=spec.max_positions,
     )
     tokenizer.save_pretrained(directory)
@@ -196,7 +205,12 @@ def build_tiny_madlad(directory: Path, spec: TinySpec | None = None) -> Path:
     spec = spec or TinySpec()
     directory.mkdir(parents=True, exist_ok=True)
     processor = _train_sentencepiece(
-        200, spec.seed, pad_id=0, eos_id=1, unk_id=2, bos_id=-1,
+        200,
+        spec.seed,
+        pad_id=0,
+        eos_id=1,
+        unk_id=2,
+        bos_id=-1,
         user_defined_symbols=list(LANGUAGE_TAGS),
     )
     scores = [(processor.id_to_piece(i), processor.get_score(i)) for i in range(len(processor))]

@@ -76,8 +76,7 @@ def model_for(profile: str, source: str, target: str) -> ModelInfo:
             f"{', '.join(covering)} (or pass {hint})"
         )
     raise TranslateError(
-        f"no profile translates {source}->{target} (profiles: {', '.join(PROFILES)}); "
-        f"pass {hint}"
+        f"no profile translates {source}->{target} (profiles: {', '.join(PROFILES)}); pass {hint}"
     )
 
 

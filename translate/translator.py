@@ -125,3 +125,44 @@ class ProfileTranslator:
 def build_translator(options: TranslatorOptions | None = None) -> Translator:
     """The profile-based multi-language translator (models load on first use)."""
     return ProfileTranslator(options or TranslatorOptions())
+
+
+@dataclass(frozen=True)
+class DigestTranslation:
+    """A digest's title and summary in one language, the model used and number warnings."""
+
+    title: str | None
+    summary: list[str]
+    model: ModelRef
+    warnings: list[str]
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON form: ``{"title", "summary", "model", "warnings"}``."""
+        return {
+            "title": self.title,
+            "summary": self.summary,
+            "model": self.model.id,
+            "warnings": self.warnings,
+        }
+
+
+def translate_title_and_summary(
+    translator: Translator, title: str | None, summary: Sequence[str], target: str
+) -> DigestTranslation:
+    """Translate the title as one segment and each summary sentence on its own, all in one
+    batch; a number of the source missing from its translation becomes a warning."""
+    from translate.numbers import number_warnings
+
+    segments = ([title] if title else []) + list(summary)
+    translated = translator.translate(segments, target)
+    warnings = [
+        warning
+        for source, translation in zip(segments, translated, strict=True)
+        for warning in number_warnings(source, translation)
+    ]
+    return DigestTranslation(
+        title=translated[0] if title else None,
+        summary=translated[1:] if title else translated,
+        model=translator.model_ref(target),
+        warnings=warnings,
+    )

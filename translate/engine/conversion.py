@@ -54,8 +54,7 @@ def ensure_converted(
                 raise
     except (ValueError, NotImplementedError, RuntimeError) as exc:
         raise TranslateError(
-            f"cannot convert {source.model_id!r} for CTranslate2: {exc}; "
-            "try --backend transformers"
+            f"cannot convert {source.model_id!r} for CTranslate2: {exc}; try --backend transformers"
         ) from None
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

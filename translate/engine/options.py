@@ -41,6 +41,8 @@ class EngineOptions:
                 raise TranslateError(f"{name.replace('_', '-')} must be at least 1, got {value}")
         if self.batch_tokens < 1 or self.cpu_workers < 1:
             raise TranslateError("batch token budget and CPU workers must be at least 1")
+        if self.backend == "transformers" and self.compute_type != "auto":
+            self.resolved_compute_type("transformers", "cuda")
 
     def resolved_device(self) -> str:
         """``cuda`` when asked for or available under ``auto``, else ``cpu``."""

@@ -80,7 +80,11 @@ def _hub_source(model_id: str, offline: bool) -> ModelSource:
             folder = snapshot_download(model_id, local_files_only=True)
         else:
             folder = snapshot_download(model_id, allow_patterns=_weight_patterns(model_id))
-    except (LocalEntryNotFoundError, OfflineModeIsEnabled):
+    except OfflineModeIsEnabled:
+        raise TranslateError(
+            f"cannot download model {model_id!r}: offline mode is on (HF_HUB_OFFLINE=1)"
+        ) from None
+    except LocalEntryNotFoundError:
         raise TranslateError(
             f"model {model_id!r} is not in the local cache and offline mode is on: fetch it "
             "with `headline models fetch` (or pass a local directory)"

@@ -1,0 +1,164 @@
+"""``headline translate``, ``headline models`` and the digest translation step, end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from tiny_models import session_model
+
+import cli
+from summarize.digest import Digest
+from translate import EngineOptions, TranslatorOptions, build_translator
+
+FAST = ["--backend", "transformers", "--max-length", "4"]
+LINES = ["Leaders play drums at summit", "", "Fans", "The bank said a deal worth $4.2 million"]
+
+
+@pytest.fixture
+def models(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    return {
+        "ru": str(session_model("marian", tmp_path_factory)),
+        "hy": str(session_model("nllb", tmp_path_factory)),
+    }
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli.main, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def expected(models: dict[str, str], target: str) -> list[str]:
+    options = TranslatorOptions(
+        overrides=models, engine=EngineOptions(backend="transformers", max_length=4)
+    )
+    return build_translator(options).translate(LINES, target)
+
+
+def test_stdin_one_line_in_one_line_out_same_order(models: dict[str, str]) -> None:
+    code, out, _ = run(
+        "translate",
+        "-",
+        "--to",
+        "ru",
+        "--translator",
+        f"ru={models['ru']}",
+        *FAST,
+        stdin="\n".join(LINES) + "\n",
+    )
+    assert code == 0
+    assert out.split("\n")[:-1] == expected(models, "ru")
+    assert out.split("\n")[1] == ""
+
+
+def test_several_languages_are_tagged_per_line(models: dict[str, str]) -> None:
+    overrides = [f"--translator=ru={models['ru']}", f"--translator=hy={models['hy']}"]
+    code, out, _ = run("translate", "-", "--to", "ru,hy", *overrides, *FAST, stdin="\n".join(LINES))
+    assert code == 0
+    rows = [line.split("\t") for line in out.rstrip("\n").split("\n")]
+    assert [row[0] for row in rows] == ["ru", "hy"] * len(LINES)
+    assert [row[1] for row in rows[::2]] == expected(models, "ru")
+    assert [row[1] for row in rows[1::2]] == expected(models, "hy")
+
+
+def test_jsonl_records_source_translations_and_warnings(models: dict[str, str]) -> None:
+    code, out, _ = run(
+        "translate",
+        LINES[3],
+        "--to",
+        "ru,en",
+        "--translator",
+        f"ru={models['ru']}",
+        "--format",
+        "jsonl",
+        *FAST,
+    )
+    assert code == 0
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert record["source"] == record["en"] == LINES[3]
+    assert record["ru"] == expected(models, "ru")[3]
+    assert set(record["warnings"]) <= {"ru"}
+
+
+def test_same_language_needs_no_model() -> None:
+    code, out, _ = run("translate", "-", "--to", "en", "--offline", stdin="One\nTwo 2\n")
+    assert (code, out) == (0, "One\nTwo 2\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--to", "de"], "Error: no profile translates en->de"),
+        (["--to", "ru", "--translator", "ru=/no/such/model"], "Error: model directory"),
+        (["--to", "ru", "--translator", "ru"], "Error: --translator takes LANG=MODEL_ID_OR_DIR"),
+        (["--to", "ru", "--offline"], "`headline models fetch`"),
+        (["--to", ","], "give a language"),
+        (
+            ["--to", "ru", "--backend", "transformers", "--compute-type", "int8"],
+            "Error: compute type 'int8' needs the ctranslate2 backend",
+        ),
+    ],
+)
+def test_user_errors_are_one_line_without_traceback(args: list[str], message: str) -> None:
+    code, _, err = run("translate", "Hello", *args)
+    assert code != 0
+    assert "Traceback" not in err
+    errors = [line for line in err.splitlines() if line.startswith("Error:")]
+    assert len(errors) == 1
+    assert message in errors[0]
+
+
+def test_models_lists_every_job_with_licence_and_local_state() -> None:
+    code, out, _ = run("models")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["JOB", "MODEL", "FAMILY", "LICENCE", "SIZE", "LOCAL"]
+    for model_id in (
+        "sshleifer/distilbart-cnn-12-6",
+        "Helsinki-NLP/opus-mt-en-ru",
+        "Helsinki-NLP/opus-mt-en-hy",
+        "google/madlad400-3b-mt",
+        "facebook/nllb-200-distilled-600M",
+    ):
+        (row,) = [line for line in lines if model_id in line]
+        assert row.split()[-1] == "no"
+    (nllb,) = [line for line in lines if "nllb-200" in line]
+    assert "non-commercial" in nllb
+
+
+def test_models_fetch_offline_fails_clearly() -> None:
+    code, _, err = run("models", "fetch", "--profile", "default")
+    assert code == 1
+    assert "Error: cannot download model 'Helsinki-NLP/opus-mt-en-ru': offline mode is on" in err
+
+
+def test_digest_gets_title_and_sentence_translations(
+    models: dict[str, str], tmp_path: Path
+) -> None:
+    digest = Digest(
+        url=None,
+        title=LINES[0],
+        date=None,
+        authors=[],
+        site=None,
+        language="en",
+        text="",
+        summary=[LINES[2], LINES[3]],
+        method="lead",
+    )
+    options = TranslatorOptions(
+        overrides=models, engine=EngineOptions(backend="transformers", max_length=4)
+    )
+    cli.add_translations(digest, cli.TranslationSetup(("ru", "hy", "en"), options))
+    assert set(digest.translations) == {"ru", "hy", "en"}
+    for target in ("ru", "hy"):
+        part = digest.translations[target]
+        assert set(part) == {"title", "summary", "model", "warnings"}
+        segments = expected(models, target)
+        assert [part["title"], *part["summary"]] == [segments[0], segments[2], segments[3]]
+        assert part["model"] == str(Path(models[target]).resolve())
+        assert digest.models[f"translate:{target}"]["id"] == part["model"]
+    assert digest.translations["en"]["summary"] == [LINES[2], LINES[3]]
+    assert digest.translations["en"]["model"] == "identity"
