@@ -1,0 +1,154 @@
+"""Digests and articles as text (for a terminal), JSON or Markdown; HTML through the page module.
+
+JSON is the dataclass itself (``Digest.to_dict``), so Python callers and the CLI see the same
+object. Text wraps to a terminal width and keeps the summary as a bulleted list; Markdown
+escapes characters that would turn article text into markup.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from summarize.article import Article
+from summarize.digest import Digest
+from summarize.errors import InputError
+
+TEXT_WIDTH = 88
+DIGEST_FORMATS = ("text", "json", "markdown", "html")
+ARTICLE_FORMATS = ("text", "json", "markdown")
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "hy": "Armenian"}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+# C0/C1 controls (escape sequences from a hostile page could drive the terminal), bar tab/newline
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def render_digest(digest: Digest, fmt: str) -> str:
+    """``digest`` in ``fmt``: one of :data:`DIGEST_FORMATS`."""
+    return _renderer(_DIGEST_RENDERERS, fmt)(digest)
+
+
+def render_article(article: Article, fmt: str) -> str:
+    """``article`` alone (no summary) in ``fmt``: one of :data:`ARTICLE_FORMATS`."""
+    return _renderer(_ARTICLE_RENDERERS, fmt)(article)
+
+
+def _renderer(table: dict[str, Callable[[Any], str]], fmt: str) -> Callable[[Any], str]:
+    renderer = table.get(fmt)
+    if renderer is None:
+        raise InputError(f"unknown output format {fmt!r} (known: {', '.join(table)})")
+    return renderer
+
+
+def _to_json(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=2)
+
+
+def _article_record(article: Article) -> dict[str, Any]:
+    return {**asdict(article), "text": article.text}
+
+
+def _byline(site: str | None, date: str | None, authors: Sequence[str]) -> str:
+    parts = [site, date, ("by " + ", ".join(authors)) if authors else None]
+    return " · ".join(part for part in parts if part)
+
+
+def _wrap(text: str, indent: str = "", bullet: str = "") -> str:
+    return textwrap.fill(
+        _CONTROL.sub("", text),
+        width=TEXT_WIDTH,
+        initial_indent=indent + bullet,
+        subsequent_indent=indent + " " * len(bullet),
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def _language_name(code: str) -> str:
+    name = LANGUAGE_NAMES.get(code.split("-")[0].lower())
+    return f"{name} ({code})" if name else code
+
+
+def _digest_text(digest: Digest) -> str:
+    lines = [_wrap(digest.title or "(untitled)")]
+    byline = _byline(digest.site, digest.date, digest.authors)
+    lines += [_wrap(line) for line in (byline, digest.url) if line]
+    lines += ["", f"Summary ({digest.method}):"]
+    lines += [_wrap(sentence, "  ", "• ") for sentence in digest.summary] or ["  (empty)"]
+    for code, part in digest.translations.items():
+        lines += ["", f"{_language_name(code)}:"]
+        if part.get("title"):
+            lines.append(_wrap(str(part["title"]), "  "))
+        lines += [_wrap(str(sentence), "  ", "• ") for sentence in part.get("summary") or []]
+    if digest.warnings:
+        lines += ["", "Warnings:", *(_wrap(warning, "  ", "- ") for warning in digest.warnings)]
+    return "\n".join(lines)
+
+
+def _article_text(article: Article) -> str:
+    lines = [_wrap(article.title or "(untitled)")]
+    byline = _byline(article.site, article.date, article.authors)
+    lines += [_wrap(line) for line in (byline, article.url) if line]
+    for paragraph in article.paragraphs:
+        lines += ["", _wrap(paragraph)]
+    return "\n".join(lines)
+
+
+def _escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(_CONTROL.sub("", text).split()))
+
+
+def _markdown_head(
+    title: str | None, site: str | None, date: str | None, authors: list[str], url: str | None
+) -> list[str]:
+    lines = [f"# {_escape(title or '(untitled)')}", ""]
+    byline = _byline(site, date, authors)
+    if byline:
+        lines += [f"*{_escape(byline)}*", ""]
+    if url:
+        lines += [f"<{url}>", ""]
+    return lines
+
+
+def _digest_markdown(digest: Digest) -> str:
+    lines = _markdown_head(digest.title, digest.site, digest.date, digest.authors, digest.url)
+    lines += [f"## Summary ({digest.method})", ""]
+    lines += [f"- {_escape(sentence)}" for sentence in digest.summary]
+    for code, part in digest.translations.items():
+        lines += ["", f"## {_language_name(code)}", ""]
+        if part.get("title"):
+            lines += [f"**{_escape(str(part['title']))}**", ""]
+        lines += [f"- {_escape(str(sentence))}" for sentence in part.get("summary") or []]
+    if digest.warnings:
+        lines += ["", "## Warnings", "", *(f"- {_escape(w)}" for w in digest.warnings)]
+    return "\n".join(lines).rstrip()
+
+
+def _article_markdown(article: Article) -> str:
+    lines = _markdown_head(article.title, article.site, article.date, article.authors, article.url)
+    for paragraph in article.paragraphs:
+        lines += [_escape(paragraph), ""]
+    return "\n".join(lines).rstrip()
+
+
+def _digest_html(digest: Digest) -> str:
+    from summarize.page import render_digest_page
+
+    return render_digest_page(digest)
+
+
+_DIGEST_RENDERERS: dict[str, Callable[[Any], str]] = {
+    "text": _digest_text,
+    "json": lambda digest: _to_json(digest.to_dict()),
+    "markdown": _digest_markdown,
+    "html": _digest_html,
+}
+_ARTICLE_RENDERERS: dict[str, Callable[[Any], str]] = {
+    "text": _article_text,
+    "json": lambda article: _to_json(_article_record(article)),
+    "markdown": _article_markdown,
+}
