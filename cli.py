@@ -23,11 +23,13 @@ from summarize.render import DIGEST_FORMATS, render_digest
 from summarize.sources import read_article
 from summarize.summarizers import SUMMARIZERS
 from translate.errors import TranslateError
+from translate.profiles import profile_names
 
 if TYPE_CHECKING:
     from summarize.digest import Digest
     from summarize.summarizers import Summarizer
     from translate.engine import EngineOptions
+    from translate.translator import TranslatorOptions
 
 USER_ERRORS: tuple[type[Exception], ...] = (SummarizeError, TranslateError, EvalError)
 
@@ -283,6 +285,250 @@ def build_summarizer(
 
 def _stderr_notice(message: str) -> None:
     click.echo(message, err=True)
+
+
+def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --backend, --device, --compute-type, --beam-size, --max-length and --offline;
+    the command receives ``engine: EngineOptions``."""
+    from translate.engine.options import BACKENDS, COMPUTE_TYPES, DEVICES
+
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any,
+        backend: str,
+        device: str,
+        compute_type: str,
+        beam_size: int | None,
+        max_length: int | None,
+        offline: bool,
+        **kwargs: Any,
+    ) -> Any:
+        from translate.engine import EngineOptions
+
+        engine = EngineOptions(
+            backend=backend,
+            device=device,
+            compute_type=compute_type,
+            beam_size=beam_size,
+            max_length=max_length,
+            offline=offline,
+        )
+        return command(*args, engine=engine, **kwargs)
+
+    decorators = (
+        click.option("--backend", type=click.Choice(BACKENDS), default="auto", show_default=True,
+                     envvar="HEADLINE_BACKEND",
+                     help="ctranslate2 (int8, fast on CPU) or transformers; auto picks "
+                     "ctranslate2 on CPU and transformers on GPU."),
+        click.option("--device", type=click.Choice(DEVICES), default="auto", show_default=True,
+                     envvar="HEADLINE_DEVICE", help="Where models run."),
+        click.option("--compute-type", type=click.Choice(COMPUTE_TYPES), default="auto",
+                     show_default=True, envvar="HEADLINE_COMPUTE_TYPE",
+                     help="int8 by default on CPU; float16/bfloat16 need a GPU."),
+        click.option("--beam-size", type=click.IntRange(min=1), default=None,
+                     help="Beam width (1 = greedy); default: the model's own setting."),
+        click.option("--max-length", type=click.IntRange(min=1), default=None,
+                     help="Most output tokens per text; default: the model's own setting."),
+        click.option("--offline", is_flag=True, envvar="HEADLINE_OFFLINE",
+                     help="Never touch the network; models must be cached or local "
+                     "(HF_HUB_OFFLINE=1 does the same)."),
+    )
+    for decorator in reversed(decorators):
+        wrapper = decorator(wrapper)
+    return wrapper
+
+
+@dataclasses.dataclass(frozen=True)
+class TranslationSetup:
+    """Target languages and how to build the translator for them."""
+
+    targets: tuple[str, ...]
+    options: TranslatorOptions
+
+
+def translation_options(skippable: bool = False) -> Callable[[Callable[..., Any]], Any]:
+    """Add --to, --profile, --translator (and --no-translate when ``skippable``) plus the
+    engine options; the command receives ``engine`` and ``translation: TranslationSetup``
+    (None after --no-translate)."""
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(command)
+        def wrapper(
+            *args: Any,
+            to: str,
+            profile: str,
+            translator: tuple[str, ...],
+            engine: EngineOptions,
+            no_translate: bool = False,
+            **kwargs: Any,
+        ) -> Any:
+            from translate.translator import TranslatorOptions, normalize_language, parse_overrides
+
+            targets = tuple(
+                dict.fromkeys(normalize_language(code) for code in to.split(",") if code.strip())
+            )
+            if not targets:
+                raise click.BadParameter("give a language, e.g. ru,hy", param_hint="--to")
+            options = TranslatorOptions(
+                profile=profile, overrides=parse_overrides(translator), engine=engine
+            )
+            setup = None if no_translate else TranslationSetup(targets, options)
+            return command(*args, engine=engine, translation=setup, **kwargs)
+
+        decorators = [
+            click.option("--to", default="ru,hy", show_default=True, envvar="HEADLINE_TO",
+                         help="Target languages, comma-separated."),
+            click.option("--profile", type=click.Choice(profile_names()), default="default",
+                         show_default=True, envvar="HEADLINE_PROFILE",
+                         help="Model set: default (opus-mt), quality (MADLAD-400 3B), "
+                         "nllb (NLLB-200, non-commercial licence)."),
+            click.option("--translator", multiple=True, metavar="LANG=ID_OR_DIR",
+                         help="Use this hub id or local model directory for LANG "
+                         "(repeatable)."),
+        ]
+        if skippable:
+            decorators.append(click.option("--no-translate", is_flag=True,
+                                           help="Skip translation."))
+        wrapped: Callable[..., Any] = wrapper
+        for decorator in reversed(decorators):
+            wrapped = decorator(wrapped)
+        return engine_options(wrapped)
+
+    return decorate
+
+
+def add_translations(digest: Digest, setup: TranslationSetup | None) -> None:
+    """Fill ``digest.translations`` and ``digest.models`` for every target language.
+
+    The title is one segment and the summary is translated sentence by sentence, in one
+    batch per language; the article's own language is kept as is.
+    """
+    if setup is None:
+        return
+    from translate.translator import build_translator, translate_title_and_summary
+
+    source = (digest.language or setup.options.source).split("-")[0].lower()
+    translator = build_translator(dataclasses.replace(setup.options, source=source))
+    for target in setup.targets:
+        part = translate_title_and_summary(translator, digest.title, digest.summary, target)
+        digest.translations[target] = part.as_dict()
+        model = {"id": part.model.id, "revision": part.model.revision}
+        digest.models[f"translate:{target}"] = model
+
+
+@main.command("translate")
+@click.argument("text")
+@translation_options()
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text",
+              show_default=True,
+              help="text: one line per input line (LANG<TAB>line with several languages); "
+              "jsonl: one object per input line.")
+@click.option("-o", "--output", default=None, help="Write to this file instead of stdout.")
+def translate_command(
+    text: str,
+    fmt: str,
+    output: str | None,
+    engine: EngineOptions,
+    translation: TranslationSetup,
+) -> None:
+    """Translate TEXT (or each line of stdin with -): one line in, one line out, same order.
+
+    \b
+    Examples:
+      headline translate "Leaders play drums at summit" --to ru,hy
+      headline translate - --to hy < headlines.txt > headlines.hy.txt
+      headline translate - --to ru --translator ru=./my-opus-mt --format jsonl < titles.txt
+    """
+    import json
+
+    from translate.numbers import number_warnings
+    from translate.translator import build_translator
+
+    lines = sys.stdin.read().splitlines() if text == "-" else [text]
+    lines = [" ".join(line.split()) for line in lines]
+    translator = build_translator(translation.options)
+    results = {target: translator.translate(lines, target) for target in translation.targets}
+    records = []
+    for number, line in enumerate(lines, start=1):
+        record: dict[str, Any] = {"source": line}
+        warnings: dict[str, list[str]] = {}
+        for target in translation.targets:
+            record[target] = " ".join(results[target][number - 1].split())
+            found = number_warnings(line, record[target])
+            if found:
+                warnings[target] = found
+                for warning in found:
+                    click.echo(f"warning: line {number}, {target}: {warning}", err=True)
+        record["warnings"] = warnings
+        records.append(record)
+    if fmt == "jsonl":
+        rendered = [json.dumps(record, ensure_ascii=False) for record in records]
+    elif len(translation.targets) == 1:
+        rendered = [record[translation.targets[0]] for record in records]
+    else:
+        rendered = [f"{t}\t{record[t]}" for record in records for t in translation.targets]
+    write_output("\n".join(rendered), output)
+
+
+@main.group("models", invoke_without_command=True)
+@click.pass_context
+def models_group(ctx: click.Context) -> None:
+    """List the known models (job, id, family, licence, size, whether cached here).
+
+    \b
+    Examples:
+      headline models
+      headline models fetch --profile default
+    """
+    if ctx.invoked_subcommand is None:
+        click.echo(_models_table())
+
+
+def _models_table() -> str:
+    from summarize.models import SUMMARIZER_MODELS
+    from translate.engine import cached_source
+    from translate.profiles import PROFILES
+
+    rows = [("JOB", "MODEL", "FAMILY", "LICENCE", "SIZE", "LOCAL")]
+    for model in SUMMARIZER_MODELS:
+        licence = model.licence
+        if not model.commercial_use and "non-commercial" not in licence:
+            licence += " (non-commercial)"
+        rows.append((f"summarize ({model.role})", model.id, model.family, licence, model.size,
+                     "yes" if cached_source(model.id) else "no"))
+    for profile, languages in PROFILES.items():
+        by_model: dict[str, list[str]] = {}
+        for language, info in languages.items():
+            by_model.setdefault(info.model_id, []).append(language)
+        for model_id, targets in by_model.items():
+            info = languages[targets[0]]
+            job = f"translate {info.source or 'any'}->{','.join(targets)} ({profile})"
+            rows.append((job, model_id, info.family, info.licence_label, info.size,
+                         "yes" if cached_source(model_id) else "no"))
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    )
+
+
+@models_group.command("fetch")
+@click.option("--profile", type=click.Choice(profile_names()), default="default",
+              show_default=True, help="Translation profile whose models to download.")
+@click.option("--summarizer/--no-summarizer", default=True, show_default=True,
+              help="Also download the default summariser.")
+def models_fetch_command(profile: str, summarizer: bool) -> None:
+    """Download a profile's models (and the default summariser) for offline use."""
+    from summarize.models import DEFAULT_SUMMARIZER
+    from translate.engine import fetch_model
+    from translate.profiles import profile_models
+
+    model_ids = [info.model_id for info in profile_models(profile)]
+    if summarizer:
+        model_ids.append(DEFAULT_SUMMARIZER.id)
+    for model_id in model_ids:
+        click.echo(f"fetching {model_id} ...", err=True)
+        source = fetch_model(model_id)
+        click.echo(f"{model_id}\t{source.revision}\t{source.path}")
 
 
 if __name__ == "__main__":  # pragma: no cover
