@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
+import secrets
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -26,6 +29,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from summarize.digest import Digest
+from summarize.errors import SummarizeError
 
 DEFAULT_SOURCE_LANGUAGE = "en"
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})*")
@@ -224,6 +228,63 @@ def render_feed_page(
         else:
             failures.append(_failure_from_record(record, source_language))
     return render_page(_page_view(stories, failures, title=title, heading=title, heading_level=2))
+
+
+class FeedPageWriter:
+    """A feed run's record sink for ``-o page.html``: keeps the run's records and, when the
+    run ends without an exception, writes them as one page, atomically.
+
+    A page is not resumable (it has no ids to skip), so :meth:`done_ids` is always empty; the
+    translation cache makes a rerun cheap. Records come back in ``order`` (the feed's item
+    ids), since the runner batches items by length.
+    """
+
+    def __init__(
+        self, path: str | Path, title: str, order: Sequence[str] = (),
+        source_language: str = DEFAULT_SOURCE_LANGUAGE,
+    ) -> None:
+        self.path = Path(path)
+        self.title = title
+        self.source_language = source_language
+        self._position = {item_id: n for n, item_id in enumerate(order)}
+        self._records: list[Mapping[str, Any]] = []
+
+    def done_ids(self) -> set[str]:
+        return set()
+
+    def append(self, records: Sequence[Mapping[str, Any]]) -> None:
+        self._records.extend(records)
+
+    def records(self) -> list[Mapping[str, Any]]:
+        """Records so far in feed order; ids the feed did not list come last, as received."""
+        last = len(self._position)
+        return sorted(self._records, key=lambda r: self._position.get(str(r.get("id")), last))
+
+    def __enter__(self) -> FeedPageWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is None:
+            page = render_feed_page(self.records(), self.title, self.source_language)
+            write_atomically(self.path, page)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write beside ``path`` and rename over it: a reader sees the old page or the new one,
+    never half of one. The temporary file is removed if anything fails."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with temporary.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        temporary.replace(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise SummarizeError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def render_page(page: PageView) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from pathlib import Path
 from typing import Any
 
 import lxml.html
@@ -13,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.digest import Digest
-from summarize.page import render_digest_page, render_feed_page
+from summarize.errors import SummarizeError
+from summarize.page import FeedPageWriter, render_digest_page, render_feed_page
 
 SOURCE_URL = "https://news.example.com/world/drums"
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>&amp; "quoted"'
@@ -313,3 +315,37 @@ def test_empty_feed_renders_a_page_that_says_so() -> None:
     tree = parse(render_feed_page([]))
     assert "No items." in tree.text_content()
     assert [b.get("value") for b in tree.xpath("//button")] == ["en"]
+
+
+def test_feed_page_writer_restores_feed_order_and_writes_only_a_finished_run(
+    tmp_path: Path,
+) -> None:
+    records = feed_records()
+    target = tmp_path / "digest.html"
+    with FeedPageWriter(target, "Example feed", order=["a1", "bad", "a2"]) as writer:
+        assert writer.done_ids() == set()
+        writer.append([records[1], {**records[0], "id": "unlisted"}])
+        writer.append([records[2], records[0]])
+        assert not target.exists()
+    tree = parse(target.read_text(encoding="utf-8"))
+    titles = [card.xpath(".//h2")[0].text for card in tree.xpath("//article")]
+    assert titles == ["First story", "Second story", "First story"]
+    assert tree.xpath("//section[@class='failures']//li")
+    assert [path.name for path in tmp_path.iterdir()] == ["digest.html"]
+
+
+def test_feed_page_writer_keeps_the_old_page_when_the_run_fails(tmp_path: Path) -> None:
+    target = tmp_path / "digest.html"
+    target.write_text("previous page", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt), FeedPageWriter(target, "Feed") as writer:
+        writer.append(feed_records())
+        raise KeyboardInterrupt
+    assert target.read_text(encoding="utf-8") == "previous page"
+    assert [path.name for path in tmp_path.iterdir()] == ["digest.html"]
+
+
+def test_feed_page_writer_names_a_path_it_cannot_write(tmp_path: Path) -> None:
+    target = tmp_path / "missing-folder" / "digest.html"
+    expected = f"cannot write {re.escape(str(target))}: No such file"
+    with pytest.raises(SummarizeError, match=expected), FeedPageWriter(target, "Feed") as writer:
+        writer.append(feed_records())
