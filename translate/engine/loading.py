@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -69,8 +70,14 @@ def load_torch_model(path: Path, config: Any, dtype: str = "float32") -> Any:
             use_safetensors=has_safetensors,
             dtype=getattr(torch, dtype),
         )
+    except pickle.UnpicklingError:
+        raise TranslateError(
+            f"cannot load the weights in {str(path)!r}: the pickle holds objects other than "
+            "tensors, and pickles are only loaded weights-only"
+        ) from None
     except (OSError, ValueError, RuntimeError) as exc:
-        raise TranslateError(f"cannot load the weights in {str(path)!r}: {exc}") from None
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise TranslateError(f"cannot load the weights in {str(path)!r}: {first_line}") from None
     model.eval()
     return model
 
