@@ -29,7 +29,10 @@ if TYPE_CHECKING:
     from summarize.digest import Digest
     from summarize.summarizers import Summarizer
     from translate.engine import EngineOptions
-    from translate.translator import TranslatorOptions
+    from translate.feed.reader import FeedItem
+    from translate.feed.runner import FeedOptions
+    from translate.store import LineStore
+    from translate.translator import Translator, TranslatorOptions
 
 USER_ERRORS: tuple[type[Exception], ...] = (SummarizeError, TranslateError, EvalError)
 
@@ -529,6 +532,162 @@ def models_fetch_command(profile: str, summarizer: bool) -> None:
         click.echo(f"fetching {model_id} ...", err=True)
         source = fetch_model(model_id)
         click.echo(f"{model_id}\t{source.revision}\t{source.path}")
+
+
+FEED_OUTPUT_FORMATS = ("jsonl", "csv")
+
+
+class LinkSummarizer:
+    """Feed ``--summarize``: fetch an item's link, extract the article, summarise it.
+
+    Only http(s) links are followed (a link is never read as a local path) and private
+    addresses are refused unless the fetch options allow them. The summariser is built on
+    first use in each process, so the object pickles cheaply for Ray workers.
+    """
+
+    def __init__(
+        self, fetch: FetchOptions, method: str, model: str | None, engine: EngineOptions,
+        sentences: int,
+    ) -> None:
+        self.fetch, self.method, self.model = fetch, method, model
+        self.engine, self.sentences = engine, sentences
+        self._summarizer: Summarizer | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "_summarizer": None}
+
+    def __call__(self, item: FeedItem) -> str:
+        from summarize.summarizers import summarize_article
+
+        link = item.link or ""
+        if not link.lower().startswith(("http://", "https://")):
+            raise TranslateError(f"{link}: only http and https links are fetched")
+        if self._summarizer is None:
+            self._summarizer = build_summarizer(self.method, self.model, self.engine)
+        try:
+            article = read_article(link, self.fetch)
+            return " ".join(summarize_article(article, self._summarizer, self.sentences))
+        except SummarizeError as exc:
+            raise TranslateError(str(exc)) from exc
+
+
+def make_feed_translator(
+    options: TranslatorOptions, use_cache: bool, cache_path: str | None
+) -> Translator:
+    """The feed's translator, behind the translation cache (default path when None)."""
+    from translate.cache import CachedTranslator, TranslationCache
+    from translate.translator import build_translator
+
+    translator = build_translator(options)
+    if not use_cache:
+        return translator
+    return CachedTranslator(translator, TranslationCache(cache_path))
+
+
+def open_feed_output(output: str, fmt: str, options: FeedOptions) -> LineStore:
+    """The sink every feed record goes through, by output format (resumable, locked)."""
+    from translate.feed.csv_store import CsvStore, csv_columns
+    from translate.store import JsonlStore
+
+    if fmt == "csv":
+        return CsvStore(output, csv_columns(options.targets, options.fields)).open()
+    return JsonlStore(output).open()
+
+
+@main.command("feed")
+@click.argument("source")
+@click.option("-o", "--output", required=True, help="Output file; a rerun skips ids in it.")
+@click.option("--format", "fmt", type=click.Choice(FEED_OUTPUT_FORMATS), default=None,
+              help="Output format [default: from the output's extension, else jsonl].")
+@click.option("--fields", default="title,summary", show_default=True,
+              help="Item fields to translate.")
+@click.option("--summarize", "summarize_links", is_flag=True,
+              help="Fetch each item's link, extract and summarise it; translate the summary.")
+@click.option("--method", type=click.Choice(SUMMARY_METHODS), default="textrank",
+              show_default=True, help="Summariser for --summarize.")
+@click.option("--model", default=None, help="Seq2seq summariser model (hub id or directory).")
+@click.option("--sentences", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Summary length for --summarize.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True,
+              help="Most items per batch (batches also stop at a token budget).")
+@click.option("--cache", "cache_path", default=None, envvar="HEADLINE_CACHE",
+              help="Translation cache file [default: translations.sqlite3 in the user cache].")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+@click.option("--engine", "engine_name", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True, help="ray: run the batches as a Ray Data job.")
+@click.option("--num-workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Ray actors, one translator each.")
+@click.option("--ray-address", default=None, envvar="RAY_ADDRESS",
+              help="ray://host:port of a cluster [default: start Ray here].")
+@click.option("--allow-private-addresses", is_flag=True,
+              help="Let --summarize fetch links on loopback or private networks.")
+@translation_options()
+@fetch_options
+@click.pass_context
+def feed_command(
+    ctx: click.Context, source: str, output: str, fmt: str | None, fields: str,
+    summarize_links: bool, method: str, model: str | None, sentences: int, batch_size: int,
+    cache_path: str | None, no_cache: bool, quiet: bool, engine_name: str, num_workers: int,
+    ray_address: str | None, allow_private_addresses: bool, engine: EngineOptions,
+    translation: TranslationSetup, fetch: FetchOptions,
+) -> None:
+    """Translate every item of the feed SOURCE into OUTPUT, as it goes and resumably.
+
+    SOURCE is an RSS/Atom URL or file, JSONL, CSV or plain lines (one headline each), or -
+    for stdin. Each batch is on disk before the next starts; a rerun (after a crash or
+    kill) skips ids already written. A bad item is written with status "error" and the
+    run goes on; the exit code is 1 when any item failed.
+
+    \b
+    Examples:
+      headline feed https://site/rss.xml -o out.jsonl
+      headline feed feed.xml -o out.csv --to ru
+      headline feed items.jsonl -o out.jsonl --fields title,summary
+      headline feed feed.xml -o out.jsonl --summarize --method textrank
+      headline feed big.jsonl -o out.jsonl --engine ray --num-workers 8
+    """
+    from summarize.fetch import fetch as fetch_page
+    from translate.feed.progress import Progress
+    from translate.feed.reader import read_feed
+    from translate.feed.runner import FeedOptions, run_feed
+
+    options = FeedOptions(
+        targets=translation.targets,
+        fields=tuple(f.strip() for f in fields.split(",") if f.strip()),
+        batch_size=batch_size,
+    )
+    fmt = fmt or ("csv" if output.lower().endswith(".csv") else "jsonl")
+    feed = read_feed(source, lambda url: fetch_page(url, fetch).body)
+    summarize = None
+    if summarize_links:
+        links = dataclasses.replace(fetch, allow_private_addresses=allow_private_addresses)
+        summarize = LinkSummarizer(links, method, model, engine, sentences)
+    progress = Progress(quiet=quiet)
+    with open_feed_output(output, fmt, options) as sink:
+        if engine_name == "ray":
+            from translate.feed.ray_engine import RayOptions, run_feed_on_ray
+
+            factory = functools.partial(
+                make_feed_translator, translation.options, not no_cache, cache_path
+            )
+            ray_options = RayOptions(num_workers=num_workers, address=ray_address)
+            report = run_feed_on_ray(
+                feed.items, factory, sink, options, ray_options, summarize, progress
+            )
+        else:
+            translator = make_feed_translator(translation.options, not no_cache, cache_path)
+            report = run_feed(feed.items, translator, sink, options, summarize, progress)
+    if not quiet:
+        click.echo(
+            f"{output}: {report.written} written ({report.failed} failed), "
+            f"{report.skipped} already there, {feed.duplicates} duplicate ids skipped",
+            err=True,
+        )
+        for error in report.errors[:5]:
+            click.echo(f"  failed: {error}", err=True)
+    if report.failed:
+        ctx.exit(1)
 
 
 if __name__ == "__main__":  # pragma: no cover
