@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tiny_models import session_model
 
 from translate import EngineOptions, ModelRef, Translator, TranslatorOptions, build_translator
 from translate.errors import TranslateError
+from translate.numbers import digits_of, number_warnings, numbers_in
 from translate.profiles import PROFILES, model_for, profile_models, profiles_covering
-from translate.translator import IDENTITY, parse_overrides
+from translate.translator import IDENTITY, parse_overrides, translate_title_and_summary
 
 HEADLINES = ["Leaders play drums at summit", "Fans", "The bank said a deal worth $4.2 million"]
 ENGINE = EngineOptions(backend="transformers", max_length=5)
@@ -131,3 +135,49 @@ def test_profile_translator_reads_no_files_until_used(tmp_path: Path) -> None:
     translator = build_translator(TranslatorOptions(overrides={"ru": str(missing)}))
     with pytest.raises(TranslateError, match="does not exist"):
         translator.translate(["Hello"], "ru")
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "missing"),
+    [
+        ("A deal worth $4.2 million", "Сделка на 4,2 млн долларов", []),
+        ("3,500 people joined on 12 May 2024", "3 500 человек 12 мая 2024 года", []),
+        ("Talks ended at 10:30", "Переговоры завершились в 10:30", []),
+        ("3,500 people joined", "35 человек", ["3,500"]),
+        ("Prices rose 12% and 7%", "Цены выросли на 12%", ["7"]),
+        ("Two and 2 and 2", "Два и 2", ["2"]),
+    ],
+)
+def test_numbers_missing_from_a_translation_are_flagged(
+    source: str, translation: str, missing: list[str]
+) -> None:
+    warnings = number_warnings(source, translation)
+    assert [warning.split("'")[1] for warning in warnings] == missing
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", categories=["N", "L", "P", "Zs"])))
+def test_a_text_never_contradicts_its_own_numbers(text: str) -> None:
+    assert number_warnings(text, text) == []
+    assert [digits_of(number) for number in numbers_in(text)] == [
+        digits_of(number) for number in numbers_in(text + " ")
+    ]
+
+
+def test_digest_translation_keeps_title_and_sentences_apart() -> None:
+    class Upper:
+        def translate(self, texts: Sequence[str], target: str) -> list[str]:
+            return [text.upper().replace("4.2", "4") for text in texts]
+
+        def model_ref(self, target: str) -> ModelRef:
+            return ModelRef("upper", "v1")
+
+    part = translate_title_and_summary(Upper(), "Deal", ["It is worth $4.2m.", "Done."], "ru")
+    assert (part.title, part.summary) == ("DEAL", ["IT IS WORTH $4M.", "DONE."])
+    assert part.as_dict() == {
+        "title": "DEAL",
+        "summary": ["IT IS WORTH $4M.", "DONE."],
+        "model": "upper",
+        "warnings": ["number '4.2' of the source is missing from the translation"],
+    }
+    untitled = translate_title_and_summary(Upper(), None, ["One."], "ru")
+    assert (untitled.title, untitled.summary) == (None, ["ONE."])

@@ -25,14 +25,25 @@ def digits_of(number: str) -> str:
 
 
 def number_warnings(source: str, translation: str) -> list[str]:
-    """One warning per source number whose digits the translation lacks (counted)."""
-    available = Counter(digits_of(number) for number in numbers_in(translation))
-    flat_translation = digits_of(translation)
-    warnings = []
+    """One warning per source number whose digits the translation lacks.
+
+    Numbers are matched one to one; a source number left over may still be found inside a
+    translation number left over (``May 12, 2024`` -> ``12.05.2024``), each digit used once.
+    """
+    unmatched = Counter(digits_of(number) for number in numbers_in(translation))
+    leftovers = []
     for number in numbers_in(source):
         digits = digits_of(number)
-        if available[digits] > 0:
-            available[digits] -= 1
-        elif digits not in flat_translation:
+        if unmatched[digits] > 0:
+            unmatched[digits] -= 1
+        else:
+            leftovers.append(number)
+    spare = " ".join(unmatched.elements())
+    warnings = []
+    for number in leftovers:
+        digits = digits_of(number)
+        if digits in spare:
+            spare = spare.replace(digits, " ", 1)
+        else:
             warnings.append(f"number {number!r} of the source is missing from the translation")
     return warnings
