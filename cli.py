@@ -534,7 +534,7 @@ def models_fetch_command(profile: str, summarizer: bool) -> None:
         click.echo(f"{model_id}\t{source.revision}\t{source.path}")
 
 
-FEED_OUTPUT_FORMATS = ("jsonl", "csv")
+FEED_OUTPUT_FORMATS = ("jsonl", "csv", "html")
 
 
 class LinkSummarizer:
@@ -596,7 +596,8 @@ def open_feed_output(output: str, fmt: str, options: FeedOptions) -> LineStore:
 
 @main.command("feed")
 @click.argument("source")
-@click.option("-o", "--output", required=True, help="Output file; a rerun skips ids in it.")
+@click.option("-o", "--output", required=True,
+              help="Output file; a rerun skips ids in it (.html: one page, written at the end).")
 @click.option("--format", "fmt", type=click.Choice(FEED_OUTPUT_FORMATS), default=None,
               help="Output format [default: from the output's extension, else jsonl].")
 @click.option("--fields", default="title,summary", show_default=True,
@@ -646,6 +647,7 @@ def feed_command(
       headline feed items.jsonl -o out.jsonl --fields title,summary
       headline feed feed.xml -o out.jsonl --summarize --method textrank
       headline feed big.jsonl -o out.jsonl --engine ray --num-workers 8
+      headline feed feed.xml -o digest.html      # one page, EN/RU/ARM switcher
     """
     from summarize.fetch import fetch as fetch_page
     from translate.feed.progress import Progress
@@ -657,14 +659,24 @@ def feed_command(
         fields=tuple(f.strip() for f in fields.split(",") if f.strip()),
         batch_size=batch_size,
     )
-    fmt = fmt or ("csv" if output.lower().endswith(".csv") else "jsonl")
+    suffix = output.lower().rsplit(".", 1)[-1]
+    fmt = fmt or (suffix if suffix in ("csv", "html") else "jsonl")
     feed = read_feed(source, lambda url: fetch_page(url, fetch).body)
     summarize = None
     if summarize_links:
         links = dataclasses.replace(fetch, allow_private_addresses=allow_private_addresses)
         summarize = LinkSummarizer(links, method, model, engine, sentences)
     progress = Progress(quiet=quiet)
-    with open_feed_output(output, fmt, options) as sink:
+    if fmt == "html":
+        from summarize.page import FeedPageWriter
+
+        order = [item.id for item in feed.items]
+        output_sink: FeedPageWriter | LineStore = FeedPageWriter(
+            output, f"{source} — digest", order
+        )
+    else:
+        output_sink = open_feed_output(output, fmt, options)
+    with output_sink as sink:
         if engine_name == "ray":
             from translate.feed.ray_engine import RayOptions, run_feed_on_ray
 

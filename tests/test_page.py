@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import lxml.html
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tiny_models import session_model
 
+import cli
 from summarize.digest import Digest
 from summarize.errors import SummarizeError
 from summarize.page import FeedPageWriter, render_digest_page, render_feed_page
@@ -349,3 +353,37 @@ def test_feed_page_writer_names_a_path_it_cannot_write(tmp_path: Path) -> None:
     expected = f"cannot write {re.escape(str(target))}: No such file"
     with pytest.raises(SummarizeError, match=expected), FeedPageWriter(target, "Feed") as writer:
         writer.append(feed_records())
+
+
+@pytest.mark.slow
+def test_feed_command_writes_one_page_in_feed_order(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    marian = session_model("marian", tmp_path_factory)
+    items = [
+        {"id": "b", "title": "Bridge opens in May", "link": "https://news.example.com/b"},
+        {"id": "empty", "title": "<i></i>"},
+        {"id": "a", "title": "Council <b>approves</b> budget", "published": "2026-01-15"},
+    ]
+    source = tmp_path / "items.jsonl"
+    source.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+    page = tmp_path / "digest.html"
+    result = CliRunner().invoke(
+        cli.main,
+        ["feed", str(source), "-o", str(page), "--translator", f"ru={marian}",
+         "--translator", f"hy={marian}", "--max-length", "4", "--no-cache", "--quiet"],
+    )
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["digest.html", "items.jsonl"]
+    tree = parse(page.read_text(encoding="utf-8"))
+    assert tree.findtext(".//h1") == f"{source} — digest"
+    cards = tree.xpath("//article")
+    titles = [card.xpath("section[@data-for='en']//h2")[0].text for card in cards]
+    assert titles == ["Bridge opens in May", "Council approves budget"]
+    for card in cards:
+        assert [block.get("lang") for block in card.xpath("section")] == ["en", "ru", "hy"]
+        assert card.xpath("section[@data-for='ru']//h2")[0].text
+    failure = tree.xpath("//section[@class='failures']//li")
+    assert len(failure) == 1
+    assert "empty title" in failure[0].text_content()
