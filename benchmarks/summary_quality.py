@@ -2,9 +2,16 @@
 
 The articles are pre-tokenised (``word .``, ``team 's``) and keep no paragraph breaks; each is
 detokenised lightly (sentence splitters need ``word.``; ROUGE drops punctuation, so scores are
-unaffected) and given to the summarisers as one paragraph with no title (CNN/DM stores none).
+unaffected) and given to the summarisers with no title (CNN/DM stores none), in two ways:
+
+* ``splitter``: the whole article as one paragraph, split by our own sentence splitter (what a
+  user gets);
+* ``dataset``: each of the dataset's own sentences (tokens ending `` . ``, `` ! ``, `` ? ``) as
+  a paragraph, so the summarisers rank the units the published lead-3 figure (42.28/19.67/38.42)
+  was computed on. Paragraphs always end sentences; our splitter may still cut one further.
+
 Scores: ROUGE-1/2/Lsum F1 of rouge-score with stemming, Lsum over newline-joined sentences, the
-reference highlights split the same way.
+reference highlights split by our splitter.
 
     python benchmarks/summary_quality.py [--sentences 3] [--refset PATH]
 """
@@ -30,6 +37,8 @@ REFSET = Path(__file__).resolve().parents[2] / "shared/data/refsets/summeval_cnn
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[.,;:!?)%]|'s\b|n't\b)|(?<=\() ")
 _CLOSING_QUOTE = re.compile(r"(?<=[.!?,]) (?=' )")
+_DATASET_SENTENCE_END = re.compile(r"(?<= [.!?]) ")
+SEGMENTATIONS = ("splitter", "dataset")
 
 
 def detokenize(text: str) -> str:
@@ -38,13 +47,20 @@ def detokenize(text: str) -> str:
     return _CLOSING_QUOTE.sub("", _SPACE_BEFORE_PUNCTUATION.sub("", text))
 
 
-def load_refset(path: Path) -> list[tuple[Article, str]]:
-    """Each line's article (as one English paragraph) and its reference highlights."""
+def load_refset(path: Path, segmentation: str = "splitter") -> list[tuple[Article, str]]:
+    """Each line's article and its reference highlights; see the module doc for
+    ``segmentation``."""
     pairs = []
     for line in path.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        article = Article(title=None, paragraphs=[detokenize(record["article"])], language="en")
-        pairs.append((article, record["reference"]))
+        if segmentation == "dataset":
+            units = _DATASET_SENTENCE_END.split(record["article"])
+        else:
+            units = [record["article"]]
+        paragraphs = [detokenize(unit).strip() for unit in units if unit.strip()]
+        pairs.append(
+            (Article(title=None, paragraphs=paragraphs, language="en"), record["reference"])
+        )
     return pairs
 
 
@@ -65,20 +81,30 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=3)
     parser.add_argument("--refset", type=Path, default=REFSET)
     args = parser.parse_args()
-    pairs = load_refset(args.refset)
-    references = [reference for _, reference in pairs]
-    results = {
-        method: mean_rouge(
-            [summarize_article(article, method, args.sentences) for article, _ in pairs],
-            references,
+    for segmentation in SEGMENTATIONS:
+        pairs = load_refset(args.refset, segmentation)
+        results = score_methods(pairs, ("lead", "textrank"), args.sentences)
+        print(
+            f"{len(pairs)} articles, {segmentation} sentences, {args.sentences} per summary, "
+            "ROUGE F1 x 100 (R1 R2 RLsum)"
         )
-        for method in ("lead", "textrank")
+        for method, scores in results.items():
+            print(f"  {method:15s} " + " ".join(f"{scores[metric]:6.2f}" for metric in METRICS))
+        lead, textrank = results["lead"], results["textrank"]
+        print("  textrank - lead " + " ".join(f"{textrank[m] - lead[m]:+6.2f}" for m in METRICS))
+
+
+def score_methods(
+    pairs: Sequence[tuple[Article, str]], methods: Sequence[str], sentences: int
+) -> dict[str, dict[str, float]]:
+    """Mean ROUGE of each method's summaries of the articles in ``pairs``."""
+    references = [reference for _, reference in pairs]
+    return {
+        method: mean_rouge(
+            [summarize_article(article, method, sentences) for article, _ in pairs], references
+        )
+        for method in methods
     }
-    print(f"{len(pairs)} articles, {args.sentences} sentences, ROUGE F1 x 100 (R1/R2/RLsum)")
-    for method, scores in results.items():
-        print(f"{method:9s} " + " ".join(f"{scores[metric]:6.2f}" for metric in METRICS))
-    lead, textrank = results["lead"], results["textrank"]
-    print("textrank - lead " + " ".join(f"{textrank[m] - lead[m]:+6.2f}" for m in METRICS))
 
 
 if __name__ == "__main__":
