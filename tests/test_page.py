@@ -12,6 +12,7 @@ from typing import Any
 import lxml.html
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tiny_models import session_model
@@ -387,3 +388,24 @@ def test_feed_command_writes_one_page_in_feed_order(
     failure = tree.xpath("//section[@class='failures']//li")
     assert len(failure) == 1
     assert "empty title" in failure[0].text_content()
+
+
+def test_summarize_command_writes_the_page(tmp_path: Path) -> None:
+    page = tmp_path / "digest.html"
+    seed = REPO / "examples" / "caliber-drumsticks-page.txt"
+    result = CliRunner().invoke(
+        cli.main, ["summarize", str(seed), "--method", "lead", "--format", "html", "-o", str(page)]
+    )
+    assert result.exit_code == 0, result.output
+    tree = parse(page.read_text(encoding="utf-8"))
+    (english,) = blocks(tree)
+    assert english.get("lang") == "en"
+    assert english.findtext(".//h1") == (
+        "Drumsticks, not diplomacy, steal show at Japan–South Korea summit"
+    )
+    parts = english.xpath(".//p[@class='meta']/*")
+    meta = [" ".join(part.text_content().split()) for part in parts]
+    assert meta == ["15 January 2026, 08:54", "By Sabina Mammadli"]
+    summary = english.xpath(".//li")
+    assert len(summary) == 3
+    assert summary[0].text.startswith("After a day of intense discussions")
