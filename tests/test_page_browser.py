@@ -17,6 +17,7 @@ from selenium.webdriver import Chrome
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.wait import WebDriverWait
 
 from summarize.digest import Digest
 from summarize.page import render_digest_page, render_feed_page
@@ -252,7 +253,7 @@ def test_clicking_a_language_shows_it_alone_and_records_it_in_the_fragment(
     assert visible_languages(browser) == ["hy"]
     assert browser.current_url.endswith("#hy")
     browser.back()
-    assert visible_languages(browser) == ["ru"]
+    WebDriverWait(browser, 10).until(lambda driver: visible_languages(driver) == ["ru"])
     assert pressed(browser) == ["ru"]
 
 
