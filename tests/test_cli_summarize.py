@@ -141,6 +141,30 @@ def test_russian_and_armenian_text_dumps(tmp_path: Path) -> None:
         assert len(json.loads(result.output)["summary"]) == 2
 
 
+def test_twenty_thousand_word_text_dump(tmp_path: Path) -> None:
+    page = tmp_path / "long.txt"
+    paragraphs = [
+        f"Paragraph {i} reports that the council met again on the budget for buses. "
+        f"Residents spoke for and against the plan during the long session with {i} people."
+        for i in range(800)
+    ]
+    page.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    assert len(page.read_text(encoding="utf-8").split()) > 20_000
+    result = run(str(page), "--format", "json")
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)["summary"]
+    assert len(summary) == 3 and all(any(s in p for p in paragraphs) for s in summary)
+
+
+def test_emoji_and_control_characters_in_a_page() -> None:
+    body = "".join(f"<p>🎉 {sentence[:-1]} \x1b[31m\x07now.</p>" for sentence in STORY)
+    page = f"<html><body><article><h1>Bus budget 🚌</h1>{body}</article></body></html>"
+    result = run("-", stdin=page)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "🎉 The city council approved" in result.output and "Bus budget 🚌" in result.output
+
+
 def test_help_shows_examples() -> None:
     result = run("--help")
     assert result.exit_code == 0 and "headline summarize https://" in result.output
