@@ -17,14 +17,12 @@ from functools import cache
 
 import pysbd
 import razdel
+from pysbd.languages import LANGUAGE_CODES
 
 Span = tuple[int, int]
 
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-_PYSBD_LANGUAGES = frozenset(
-    {"en", "hi", "mr", "zh", "es", "am", "ar", "el", "ru", "hy", "fa", "it"}
-    | {"ur", "fr", "pl", "da", "nl", "de", "my", "bg", "ja", "kk", "sk"}
-)
+_PYSBD_LANGUAGES = frozenset(LANGUAGE_CODES)
 _SCRIPT_LANGUAGES = {"CYRILLIC": "ru", "ARMENIAN": "hy"}
 # pysbd's time grows with the square of its input: longer paragraphs are cut into pieces of
 # about this many characters first, only after a full stop that ends a word of four or more

@@ -123,6 +123,15 @@ def test_twenty_thousand_word_article() -> None:
     assert len(summary) == 3 and all(any(s in p for p in paragraphs) for s in summary)
 
 
+@pytest.mark.parametrize("method", sorted(SUMMARIZERS))
+def test_a_huge_article_is_summarised_from_its_beginning(method: str) -> None:
+    paragraphs = [
+        f"Story paragraph number {i} tells what the council decided." for i in range(50_000)
+    ]
+    summary = summarize_article(Article(title=None, paragraphs=paragraphs), method, 3)
+    assert len(summary) == 3 and all(s in paragraphs[:400] for s in summary)
+
+
 def test_deterministic() -> None:
     body = article(ENGLISH, "en", title="Bus budget")
     assert summarize_article(body) == summarize_article(body)
@@ -147,7 +156,13 @@ def test_sentence_count_below_one_is_refused(method: str, count: int) -> None:
 
 @pytest.mark.parametrize(
     "options",
-    [{"damping": 1.0}, {"redundancy": 1.5}, {"min_words": -1}, {"prefix_letters": 0}],
+    [
+        {"damping": 1.0},
+        {"redundancy": 1.5},
+        {"min_words": -1},
+        {"prefix_letters": 0},
+        {"max_candidates": 0},
+    ],
 )
 def test_bad_options_are_refused(options: dict[str, float]) -> None:
     with pytest.raises(SummarizerError):

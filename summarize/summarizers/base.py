@@ -25,10 +25,15 @@ def check_sentence_count(sentences: int) -> None:
         raise SummarizerError(f"the number of summary sentences must be 1 or more, got {sentences}")
 
 
-def article_sentences(article: Article) -> list[str]:
-    """The body's sentences in article order; no sentence spans two paragraphs."""
-    return [
-        sentence
-        for paragraph in article.paragraphs
-        for sentence in split_sentences(paragraph, article.language)
-    ]
+def article_sentences(article: Article, limit: int | None = None) -> list[str]:
+    """The body's sentences in article order; no sentence spans two paragraphs.
+
+    With ``limit``, paragraphs stop being split once that many sentences are known, so a huge
+    page costs no more than its beginning.
+    """
+    sentences: list[str] = []
+    for paragraph in article.paragraphs:
+        if limit is not None and len(sentences) >= limit:
+            break
+        sentences.extend(split_sentences(paragraph, article.language))
+    return sentences[:limit]

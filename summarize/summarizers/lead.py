@@ -14,4 +14,4 @@ class LeadSummarizer:
     def summarize(self, article: Article, sentences: int) -> list[str]:
         """The article's first ``sentences`` sentences, as written."""
         check_sentence_count(sentences)
-        return article_sentences(article)[:sentences]
+        return article_sentences(article, limit=sentences)

@@ -14,6 +14,9 @@ parameters, make it beat the lead there (see ``benchmarks/summary_quality.py``):
 * maximal marginal relevance (``redundancy``): each next pick is penalised by its similarity
   to the sentences already picked, so a summary does not say the same thing twice.
 
+Only the first ``max_candidates`` sentences are ranked: past them the position prior leaves no
+chance of being picked, and the similarity graph grows with the square of its size.
+
 Words are Unicode ``\\w+`` tokens cut to their first ``prefix_letters`` characters (a crude
 stemmer that works alike in English, Russian and Armenian) and weighted by TF-IDF over the
 article's own sentences, so no stop-word lists or weights are needed in any language.
@@ -47,6 +50,7 @@ class TextRankOptions:
     redundancy: float = 0.3
     min_words: int = 6
     prefix_letters: int = 6
+    max_candidates: int = 400
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.damping < 1.0:
@@ -55,8 +59,8 @@ class TextRankOptions:
             raise SummarizerError(f"redundancy must be in [0, 1], got {self.redundancy}")
         if min(self.position_power, self.centrality_floor, self.title_weight, self.min_words) < 0:
             raise SummarizerError("position_power, centrality_floor, title_weight, min_words >= 0")
-        if self.prefix_letters < 1:
-            raise SummarizerError(f"prefix_letters must be 1 or more, got {self.prefix_letters}")
+        if min(self.prefix_letters, self.max_candidates) < 1:
+            raise SummarizerError("prefix_letters and max_candidates must be 1 or more")
 
 
 class TextRankSummarizer:
@@ -70,7 +74,7 @@ class TextRankSummarizer:
     def summarize(self, article: Article, sentences: int) -> list[str]:
         """``sentences`` sentences of the body, as written, in the order they appear."""
         check_sentence_count(sentences)
-        candidates = article_sentences(article)
+        candidates = article_sentences(article, limit=max(self.options.max_candidates, sentences))
         if len(candidates) <= sentences:
             return candidates
         picked = self.rank(candidates, article.title, sentences)
