@@ -208,9 +208,9 @@ def render_digest_page(digests: Digest | Sequence[Digest]) -> str:
     """The page for one digest (``headline summarize --format html``) or several."""
     items = [digests] if isinstance(digests, Digest) else list(digests)
     stories = [_story_from_digest(digest) for digest in items]
-    first = items[0] if items else None
-    heading = (first.site if first and first.site else None) or "Digest"
-    title = (first.title if len(items) == 1 and first and first.title else None) or heading
+    heading = next(filter(None, (_optional_str(digest.site) for digest in items)), "Digest")
+    only = stories[0] if len(stories) == 1 else None
+    title = (only.texts[only.source_lang].title if only else None) or heading
     return render_page(_page_view(stories, [], title=title, heading=heading, heading_level=1))
 
 
@@ -227,7 +227,8 @@ def render_feed_page(
             stories.append(_story_from_record(record, source_language))
         else:
             failures.append(_failure_from_record(record, source_language))
-    return render_page(_page_view(stories, failures, title=title, heading=title, heading_level=2))
+    name = _optional_str(title) or "Feed digest"
+    return render_page(_page_view(stories, failures, title=name, heading=name, heading_level=2))
 
 
 class FeedPageWriter:

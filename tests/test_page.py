@@ -155,7 +155,7 @@ def test_any_headline_is_shown_verbatim_and_adds_no_elements(title: str) -> None
     published=st.one_of(st.none(), st.text(max_size=40)),
     link=st.one_of(st.none(), st.text(max_size=40)),
 )
-def test_any_feed_record_renders_to_valid_utf8(
+def test_any_digest_or_feed_record_renders_to_valid_utf8(
     title: Any, summary: Any, language: Any, published: Any, link: Any
 ) -> None:
     record = {
@@ -168,6 +168,8 @@ def test_any_feed_record_renders_to_valid_utf8(
         "translations": {language or "ru": {"title": title, "summary": summary}},
         "status": "ok",
     }
+    digest = make_digest(title=title, summary=summary, language=language, date=published, url=link)
+    assert len(parse(render_digest_page(digest).encode("utf-8")).xpath("//article")) == 1
     page = render_feed_page([record, {**record, "status": "error", "error": title}])
     tree = parse(page.encode("utf-8"))
     assert {element.tag for element in tree.iter() if isinstance(element.tag, str)} <= ALLOWED_TAGS
@@ -390,16 +392,21 @@ def test_feed_command_writes_one_page_in_feed_order(
     assert "empty title" in failure[0].text_content()
 
 
-def test_summarize_command_writes_the_page(tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_summarize_command_writes_the_page(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    marian = session_model("marian", tmp_path_factory)
     page = tmp_path / "digest.html"
     seed = REPO / "examples" / "caliber-drumsticks-page.txt"
     result = CliRunner().invoke(
-        cli.main, ["summarize", str(seed), "--method", "lead", "--format", "html", "-o", str(page)]
+        cli.main,
+        ["summarize", str(seed), "--method", "lead", "--format", "html", "-o", str(page),
+         "--translator", f"ru={marian}", "--translator", f"hy={marian}", "--max-length", "4"],
     )
     assert result.exit_code == 0, result.output
     tree = parse(page.read_text(encoding="utf-8"))
-    (english,) = blocks(tree)
-    assert english.get("lang") == "en"
+    english, russian, armenian = blocks(tree)
     assert english.findtext(".//h1") == (
         "Drumsticks, not diplomacy, steal show at Japan–South Korea summit"
     )
@@ -409,3 +416,8 @@ def test_summarize_command_writes_the_page(tmp_path: Path) -> None:
     summary = english.xpath(".//li")
     assert len(summary) == 3
     assert summary[0].text.startswith("After a day of intense discussions")
+    for block, date in [(russian, "15 января 2026 г., 08:54"), (armenian, "15 հունվարի 2026 թ.")]:
+        assert block.findtext(".//h1")
+        assert len(block.xpath(".//li")) == 3
+        assert block.findtext(".//time").startswith(date)
+        assert block.xpath(".//p[@class='provenance']")
