@@ -21,7 +21,6 @@ from summarize.errors import SummarizeError
 from summarize.fetch import DEFAULT_USER_AGENT, FetchOptions
 from summarize.render import DIGEST_FORMATS, render_digest
 from summarize.sources import read_article
-from summarize.summarizers import SUMMARIZERS
 from translate.errors import TranslateError
 from translate.profiles import profile_names
 
@@ -177,80 +176,6 @@ def extract_command(source: str, fmt: str, output: str | None, fetch: FetchOptio
 
     article = read_article(source, fetch)
     write_output(render_article(article, fmt), output)
-
-
-@dataclasses.dataclass(frozen=True)
-class SummarizeRequest:
-    """The summarize command's own options: one field per option, so new ones slot in here."""
-
-    method: str = "textrank"
-    sentences: int = 3
-    fmt: str = "text"
-
-
-def summarize_source(source: str, fetch: FetchOptions, request: SummarizeRequest) -> Digest:
-    """Read, extract and summarise SOURCE into a digest (no translation yet)."""
-    from summarize.digest import Digest
-    from summarize.summarizers import get_summarizer, summarize_article
-
-    article = read_article(source, fetch)
-    summarizer = get_summarizer(request.method)
-    summary = summarize_article(article, summarizer, request.sentences)
-    digest = Digest.from_article(article, summary, summarizer.name)
-    if len(summary) < request.sentences:
-        digest.warnings.append(
-            f"the article has only {len(summary)} sentence(s); {request.sentences} were asked for"
-        )
-    return digest
-
-
-@main.command("summarize")
-@click.argument("source")
-@click.option(
-    "--method",
-    type=click.Choice(sorted(SUMMARIZERS)),
-    default="textrank",
-    show_default=True,
-    envvar="HEADLINE_METHOD",
-    help="lead: the first sentences; textrank: central, early, non-redundant sentences. "
-    "Both need no model and work in any language.",
-)
-@click.option(
-    "-n",
-    "--sentences",
-    type=click.IntRange(min=1),
-    default=3,
-    show_default=True,
-    help="Summary length in sentences.",
-)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(DIGEST_FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option("-o", "--output", default=None, help="Write to this file instead of stdout.")
-@fetch_options
-def summarize_command(
-    source: str, output: str | None, fetch: FetchOptions, **settings: Any
-) -> None:
-    """Summarise the article in SOURCE: headline, date, authors and the key sentences.
-
-    SOURCE is an http(s) URL, a saved HTML page, a text copy of a whole page, or - for
-    stdin; HTML or text is told from the content, not the file name.
-
-    \b
-    Examples:
-      headline summarize https://example.com/news/story.html
-      headline summarize saved-page.html --format json
-      headline summarize copied-page.txt --method lead -n 2 --format markdown -o story.md
-      cat page.html | headline summarize - --sentences 2
-    """
-    request = SummarizeRequest(**settings)
-    digest = summarize_source(source, fetch, request)
-    write_output(render_digest(digest, request.fmt), output)
 
 
 SUMMARY_METHODS = ("auto", "seq2seq", "textrank", "lead")
@@ -416,6 +341,104 @@ def add_translations(digest: Digest, setup: TranslationSetup | None) -> None:
         digest.translations[target] = part.as_dict()
         model = {"id": part.model.id, "revision": part.model.revision}
         digest.models[f"translate:{target}"] = model
+
+
+@dataclasses.dataclass(frozen=True)
+class SummarizeRequest:
+    """The summarize command's own options: one field per option, so new ones slot in here."""
+
+    method: str = "auto"
+    sentences: int = 3
+    fmt: str = "text"
+    summarizer_model: str | None = None
+
+
+def summarize_source(
+    source: str, fetch: FetchOptions, request: SummarizeRequest, engine: EngineOptions
+) -> Digest:
+    """Read, extract and summarise SOURCE into a digest (no translation yet)."""
+    from summarize.digest import Digest
+    from summarize.summarizers import summarize_article
+    from summarize.summarizers.seq2seq import Seq2SeqSummarizer
+
+    article = read_article(source, fetch)
+    summarizer = build_summarizer(request.method, request.summarizer_model, engine)
+    summary = summarize_article(article, summarizer, request.sentences)
+    digest = Digest.from_article(article, summary, summarizer.name)
+    if isinstance(summarizer, Seq2SeqSummarizer):
+        digest.models["summarize"] = {"id": summarizer.model_id, "revision": summarizer.revision}
+    if len(summary) < request.sentences:
+        digest.warnings.append(
+            f"the article has only {len(summary)} sentence(s); {request.sentences} were asked for"
+        )
+    return digest
+
+
+@main.command("summarize")
+@click.argument("source")
+@click.option(
+    "--method",
+    type=click.Choice(SUMMARY_METHODS),
+    default="auto",
+    show_default=True,
+    envvar="HEADLINE_METHOD",
+    help="seq2seq: a neural summary (--summarizer-model); auto: seq2seq when its model "
+    "loads, else textrank with a notice; lead: the first sentences; textrank: central, "
+    "early, non-redundant sentences (lead and textrank need no model, any language).",
+)
+@click.option(
+    "--summarizer-model",
+    default=None,
+    metavar="ID_OR_DIR",
+    envvar="HEADLINE_SUMMARIZER_MODEL",
+    help="Hub id or local directory of a seq2seq summariser "
+    "[default: sshleifer/distilbart-cnn-12-6].",
+)
+@click.option(
+    "-n",
+    "--sentences",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    help="Summary length in sentences.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(DIGEST_FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("-o", "--output", default=None, help="Write to this file instead of stdout.")
+@translation_options(skippable=True)
+@fetch_options
+def summarize_command(
+    source: str,
+    output: str | None,
+    fetch: FetchOptions,
+    engine: EngineOptions,
+    translation: TranslationSetup | None,
+    **settings: Any,
+) -> None:
+    """Summarise the article in SOURCE: headline, date, authors and the key sentences,
+    translated into Russian and Armenian.
+
+    SOURCE is an http(s) URL, a saved HTML page, a text copy of a whole page, or - for
+    stdin; HTML or text is told from the content, not the file name.
+
+    \b
+    Examples:
+      headline summarize https://example.com/news/story.html
+      headline summarize saved-page.html --format json --to ru --method textrank
+      headline summarize page.html --no-translate --method seq2seq --summarizer-model ./my-bart
+      headline summarize copied-page.txt --method lead -n 2 --format markdown -o story.md
+      cat page.html | headline summarize - --sentences 2
+    """
+    request = SummarizeRequest(**settings)
+    digest = summarize_source(source, fetch, request, engine)
+    add_translations(digest, translation)
+    write_output(render_digest(digest, request.fmt), output)
 
 
 @main.command("translate")
