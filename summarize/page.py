@@ -345,7 +345,8 @@ def _block(story: _Story, language: Language) -> Block:
 
 def _story_from_digest(digest: Digest) -> _Story:
     source_lang = _language_code(digest.language) or DEFAULT_SOURCE_LANGUAGE
-    texts = {source_lang: _story_text({"title": digest.title, "summary": digest.summary})}
+    original = {"title": digest.title, "summary": digest.summary, "warnings": digest.warnings}
+    texts = {source_lang: _story_text(original)}
     texts.update(_translations(digest.translations, texts))
     return _Story(
         source_lang,

@@ -253,6 +253,7 @@ def test_digest_blocks_read_wholly_in_their_language() -> None:
         "Помощники аплодировали.",
     ]
     assert "Helsinki-NLP/opus-mt-en-hy" in hy.text_content()
+    assert not en.xpath(".//p[@role='note']")
     note = hy.xpath(".//p[@role='note']")[0]
     assert (note.get("lang"), note.text) == ("en", "number 13 missing in the translation")
     for block in (en, ru, hy):
@@ -283,6 +284,13 @@ def test_only_http_source_urls_become_links(url: str) -> None:
     tree = parse(render_digest_page(make_digest(url=url)))
     assert not tree.xpath("//a")
     assert url not in tree.text_content()
+
+
+def test_digest_warnings_are_shown_with_the_original() -> None:
+    warning = "the article has only 2 sentence(s); 3 were asked for"
+    en, ru, _ = blocks(parse(render_digest_page(make_digest(warnings=[warning]))))
+    assert [note.text for note in en.xpath(".//p[@role='note']")] == [warning]
+    assert not ru.xpath(".//p[@role='note']")
 
 
 def test_a_missing_translation_says_so_in_that_language() -> None:
