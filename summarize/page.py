@@ -32,10 +32,13 @@ from summarize.digest import Digest
 from summarize.errors import SummarizeError
 
 DEFAULT_SOURCE_LANGUAGE = "en"
-_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})*")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 """Assumed when a digest or feed does not say: the translation models read English."""
+
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})*")
+# C0/C1 controls other than tab, newline and carriage return: invalid in HTML text
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Lone surrogates (possible in JSON input) cannot be encoded as UTF-8
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
