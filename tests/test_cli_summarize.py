@@ -34,7 +34,16 @@ HTML_PAGE = (
 
 
 def run(*args: str, stdin: str | bytes | None = None) -> Result:
-    return CliRunner().invoke(cli.main, ["summarize", *args], input=stdin)
+    """``headline summarize ARGS`` with no model involved: ``--method textrank`` unless a
+    method is given, and no translation (translation has its own tests)."""
+    extra = [] if "--method" in args or "--help" in args else ["--method", "textrank"]
+    if "--help" not in args and _summarize_accepts("no_translate"):
+        extra.append("--no-translate")
+    return CliRunner().invoke(cli.main, ["summarize", *args, *extra], input=stdin)
+
+
+def _summarize_accepts(option: str) -> bool:
+    return any(param.name == option for param in cli.main.commands["summarize"].params)
 
 
 def assert_one_error_line(result: Result, *needles: str) -> None:
@@ -73,7 +82,7 @@ def server() -> Iterator[str]:
 def test_seed_page_text_output() -> None:
     result = run(str(SEED_PAGE))
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     assert lines[0] == "Drumsticks, not diplomacy, steal show at Japan–South Korea summit"
     assert "Summary (textrank):" in lines
     assert sum(line.startswith("  • ") for line in lines) == 3
@@ -85,7 +94,7 @@ def test_seed_page_text_output() -> None:
 def test_seed_page_json_summary_is_made_of_body_sentences(method: str, count: int) -> None:
     result = run(str(SEED_PAGE), "--method", method, "--sentences", str(count), "--format", "json")
     assert result.exit_code == 0, result.output
-    record = json.loads(result.output)
+    record = json.loads(result.stdout)
     assert record["method"] == method and record["translations"] == {}
     assert record["title"].startswith("Drumsticks, not diplomacy")
     assert record["date"].startswith("2026-01-15")
@@ -98,7 +107,7 @@ def test_seed_page_json_summary_is_made_of_body_sentences(method: str, count: in
 def test_url_from_a_local_server(server: str) -> None:
     result = run(f"{server}/story", "--format", "json", "-n", "2")
     assert result.exit_code == 0, result.output
-    record = json.loads(result.output)
+    record = json.loads(result.stdout)
     assert record["url"] == f"{server}/story"
     assert record["title"] == "Council approves bus budget"
     assert len(record["summary"]) == 2 and all(s in STORY for s in record["summary"])
@@ -107,14 +116,14 @@ def test_url_from_a_local_server(server: str) -> None:
 def test_stdin_markdown(tmp_path: Path) -> None:
     result = run("-", "--sentences", "2", "--format", "markdown", stdin=HTML_PAGE)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("# Council approves bus budget")
-    assert sum(line.startswith("- ") for line in result.output.splitlines()) == 2
+    assert result.stdout.startswith("# Council approves bus budget")
+    assert sum(line.startswith("- ") for line in result.stdout.splitlines()) == 2
 
 
 def test_output_file(tmp_path: Path) -> None:
     target = tmp_path / "digest.json"
     result = run(str(SEED_PAGE), "--format", "json", "-o", str(target))
-    assert result.exit_code == 0 and result.output == ""
+    assert result.exit_code == 0 and result.stdout == ""
     assert len(json.loads(target.read_text(encoding="utf-8"))["summary"]) == 3
 
 
@@ -122,7 +131,7 @@ def test_short_article_gets_a_warning_not_an_error() -> None:
     page = "<html><body><article><h1>Brief</h1><p>" + STORY[0] + "</p></article></body></html>"
     result = run("-", "--format", "json", "-n", "3", stdin=page)
     assert result.exit_code == 0, result.output
-    record = json.loads(result.output)
+    record = json.loads(result.stdout)
     assert STORY[0] in record["summary"] and len(record["summary"]) < 3
     assert record["warnings"] == [
         f"the article has only {len(record['summary'])} sentence(s); 3 were asked for"
@@ -138,7 +147,7 @@ def test_russian_and_armenian_text_dumps(tmp_path: Path) -> None:
         page.write_text(("Новости\n\n" if language == "ru" else "") + body * 3, encoding="utf-8")
         result = run(str(page), "--format", "json", "-n", "2")
         assert result.exit_code == 0, result.output
-        assert len(json.loads(result.output)["summary"]) == 2
+        assert len(json.loads(result.stdout)["summary"]) == 2
 
 
 def test_twenty_thousand_word_text_dump(tmp_path: Path) -> None:
@@ -152,7 +161,7 @@ def test_twenty_thousand_word_text_dump(tmp_path: Path) -> None:
     assert len(page.read_text(encoding="utf-8").split()) > 20_000
     result = run(str(page), "--format", "json")
     assert result.exit_code == 0, result.output
-    summary = json.loads(result.output)["summary"]
+    summary = json.loads(result.stdout)["summary"]
     assert len(summary) == 3 and all(any(s in p for p in paragraphs) for s in summary)
 
 
@@ -161,8 +170,8 @@ def test_emoji_and_control_characters_in_a_page() -> None:
     page = f"<html><body><article><h1>Bus budget 🚌</h1>{body}</article></body></html>"
     result = run("-", stdin=page)
     assert result.exit_code == 0, result.output
-    assert "\x1b" not in result.output and "\x07" not in result.output
-    assert "🎉 The city council approved" in result.output and "Bus budget 🚌" in result.output
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "🎉 The city council approved" in result.stdout and "Bus budget 🚌" in result.stdout
 
 
 def test_help_shows_examples() -> None:
