@@ -89,14 +89,20 @@ class Seq2SeqSummarizer:
         return split_sentences(summary, article.language)[:sentences]
 
     def _summarize_units(self, units: list[str], language: str | None) -> str:
-        """Summarise chunk by chunk, then the summaries, until one input holds everything."""
+        """Summarise chunk by chunk, then the summaries, until one input holds everything.
+
+        Sizes are first estimated sentence by sentence, so a long article is never tokenised
+        whole (the tokenizer warns about, but does not need, inputs past its limit).
+        """
+        generator = self.generator
         while True:
+            estimate = estimate_tokens(units, generator)
             text = " ".join(units)
-            input_tokens = self.generator.count_tokens(text)
-            if input_tokens <= self.generator.max_input_tokens:
-                return detokenize(self.generator.generate([text])[0])
-            chunks = plan_chunks(units, self.generator, self.options.overlap_sentences)
-            summaries = self.generator.generate([" ".join(chunk) for chunk in chunks])
+            may_fit = estimate <= generator.max_input_tokens + len(units)
+            if may_fit and generator.count_tokens(text) <= generator.max_input_tokens:
+                return detokenize(generator.generate([text])[0])
+            chunks = plan_chunks(units, generator, self.options.overlap_sentences)
+            summaries = generator.generate([" ".join(chunk) for chunk in chunks])
             units = [
                 sentence
                 for summary in summaries
@@ -104,12 +110,18 @@ class Seq2SeqSummarizer:
             ]
             if not units:
                 return ""
-            if self.generator.count_tokens(" ".join(units)) >= input_tokens:
+            if estimate_tokens(units, generator) >= estimate:
                 raise SummarizerError(
-                    f"summaries from {self.generator.model_id} are no shorter than their input "
-                    f"({input_tokens} tokens), so a long article cannot be condensed into one "
-                    f"input of {self.generator.max_input_tokens} tokens: lower --max-length"
+                    f"summaries from {generator.model_id} are no shorter than their input "
+                    f"(about {estimate} tokens), so a long article cannot be condensed into one "
+                    f"input of {generator.max_input_tokens} tokens: lower --max-length"
                 )
+
+
+def estimate_tokens(units: Sequence[str], generator: TextGenerator) -> int:
+    """Tokens of ``units`` joined by spaces, counted unit by unit (exact up to merges)."""
+    overhead = generator.count_tokens("")
+    return overhead + sum(generator.count_tokens(unit) - overhead for unit in units)
 
 
 def plan_chunks(units: Sequence[str], generator: TextGenerator, overlap: int) -> list[list[str]]:
