@@ -84,9 +84,30 @@ def _digest_text(digest: Digest) -> str:
         if part.get("title"):
             lines.append(_wrap(str(part["title"]), "  "))
         lines += [_wrap(str(sentence), "  ", "• ") for sentence in part.get("summary") or []]
-    if digest.warnings:
-        lines += ["", "Warnings:", *(_wrap(warning, "  ", "- ") for warning in digest.warnings)]
+    warnings = _all_warnings(digest)
+    if warnings:
+        lines += ["", "Warnings:", *(_wrap(warning, "  ", "- ") for warning in warnings)]
+    if digest.models:
+        lines += ["", _wrap(f"Models: {_models_line(digest)}")]
     return "\n".join(lines)
+
+
+def _all_warnings(digest: Digest) -> list[str]:
+    """The digest's warnings, then each translation's, prefixed with its language code."""
+    return digest.warnings + [
+        f"{code}: {warning}"
+        for code, part in digest.translations.items()
+        for warning in part.get("warnings") or []
+    ]
+
+
+def _models_line(digest: Digest) -> str:
+    """``job id@revision`` for every model behind the digest (revision cut to 12 chars)."""
+    return "; ".join(
+        f"{job} {model.get('id')}"
+        + (f"@{str(model['revision'])[:12]}" if model.get("revision") else "")
+        for job, model in digest.models.items()
+    )
 
 
 def _article_text(article: Article) -> str:
@@ -123,8 +144,11 @@ def _digest_markdown(digest: Digest) -> str:
         if part.get("title"):
             lines += [f"**{_escape(str(part['title']))}**", ""]
         lines += [f"- {_escape(str(sentence))}" for sentence in part.get("summary") or []]
-    if digest.warnings:
-        lines += ["", "## Warnings", "", *(f"- {_escape(w)}" for w in digest.warnings)]
+    warnings = _all_warnings(digest)
+    if warnings:
+        lines += ["", "## Warnings", "", *(f"- {_escape(warning)}" for warning in warnings)]
+    if digest.models:
+        lines += ["", f"*Models: {_escape(_models_line(digest))}*"]
     return "\n".join(lines).rstrip()
 
 

@@ -59,6 +59,19 @@ def test_text_shows_summary_and_every_translation() -> None:
     assert "  • Առաջին։" in lines
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_warnings_and_models_are_shown(fmt: str) -> None:
+    result = digest()
+    result.warnings.append("the article has only 2 sentence(s); 3 were asked for")
+    result.translations["hy"]["warnings"] = ["number 137 missing from the translation"]
+    result.models["summarize"] = {"id": "org/model", "revision": "0123456789abcdef"}
+    rendered = render_digest(result, fmt)
+    assert "the article has only 2 sentence(s)" in rendered
+    assert "hy: number 137 missing from the translation" in rendered
+    assert "summarize org/model@0123456789ab" in rendered.replace("\\", "")
+    assert "0123456789abc" not in rendered
+
+
 def test_text_wraps_long_sentences_for_a_terminal() -> None:
     long = Digest.from_article(ARTICLE, ["word " * 60], "textrank")
     assert max(len(line) for line in render_digest(long, "text").splitlines()) <= 88
