@@ -59,7 +59,9 @@ class Progress:
             self._show(now)
 
     def finish(self) -> None:
-        """Show the final figures (and end the bar's line on a terminal)."""
+        """Show the final figures (and end the bar's line on a terminal), if any work was done."""
+        if not self.total:
+            return
         self._show(self.clock())
         if self.live:
             self.stream.write("\n")
