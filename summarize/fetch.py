@@ -28,7 +28,6 @@ _BINARY_APPLICATION_TYPES = frozenset(
      "application/x-7z-compressed", "application/vnd.rar", "application/x-rar-compressed",
      "application/msword", "application/x-msdownload", "application/wasm"}
 )
-_CHUNK = 64 * 1024
 _WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
 
 
@@ -164,7 +163,7 @@ def _read_body(
     if decompressor is None and declared.isdigit() and int(declared) > options.max_bytes:
         raise FetchError(f"{url}: page too large ({declared} bytes, limit {options.max_bytes})")
     body = bytearray()
-    for chunk in response.iter_raw(_CHUNK):
+    for chunk in response.iter_raw():
         _time_left(url, options, started, options.timeout)
         if decompressor is None:
             body += chunk

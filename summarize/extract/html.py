@@ -18,11 +18,13 @@ import trafilatura
 
 from summarize.article import Article
 from summarize.errors import ExtractionError, SummarizeError
+from summarize.extract.metadata import is_date_line, parse_byline
 from summarize.extract.quality import shingles
 from summarize.extract.textdump import extract_text_dump
 
 _CONTAINED_SHARE = 0.95
 _LONGER_FACTOR = 1.5
+_MIN_ARTICLE_WORDS = 8
 
 
 def extract_html(content: str, url: str | None = None) -> Article:
@@ -34,16 +36,30 @@ def extract_html(content: str, url: str | None = None) -> Article:
         primary = rendered
     elif not primary:
         primary = _paragraphs(_trafilatura_text(content, url)) or rendered
-    if not primary:
-        raise ExtractionError("no article found in the page")
+    title = _clean(getattr(document, "title", None))
+    primary = _without_heading(primary, title)
+    if sum(len(paragraph.split()) for paragraph in primary) < _MIN_ARTICLE_WORDS:
+        raise ExtractionError("no article found in the page (no paragraph of text)")
     return Article(
-        title=_clean(getattr(document, "title", None)),
+        title=title,
         paragraphs=primary,
         url=url or _clean(getattr(document, "url", None)),
         site=_clean(getattr(document, "sitename", None)) or _host(url),
         date=_clean(getattr(document, "date", None)),
         authors=_authors(getattr(document, "author", None)),
     )
+
+
+def _without_heading(paragraphs: list[str], title: str | None) -> list[str]:
+    """Drop the headline, byline and date lines that open the body: they are metadata."""
+    start = 0
+    while start < len(paragraphs) and (
+        paragraphs[start] == title
+        or is_date_line(paragraphs[start])
+        or parse_byline(paragraphs[start])
+    ):
+        start += 1
+    return paragraphs[start:]
 
 
 def _trafilatura_document(content: str, url: str | None) -> Any:
