@@ -48,6 +48,7 @@ _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I
 _SNIFF_BYTES = 4096
 _CONTROL_BYTES = frozenset(range(0, 9)) | frozenset(range(14, 32)) - {27}
 _MAX_CONTROL_SHARE = 0.05
+_MAX_BROKEN_UTF8_SHARE = 0.01
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -77,8 +78,9 @@ def charset_from_content_type(content_type: str | None) -> str | None:
 def decode_bytes(data: bytes, source: str, content_type: str | None = None) -> str:
     """Decode a page or file read from ``source`` (named in errors) into text.
 
-    Order: BOM, charset from the Content-Type header, ``<meta charset>``, strict UTF-8, then
-    detection. A declared charset that fails to decode the bytes is ignored, not trusted.
+    Order: BOM, charset from the Content-Type header, ``<meta charset>``, strict UTF-8, UTF-8
+    with a few broken bytes replaced (a truncated or damaged file), then detection. A declared
+    charset that fails to decode the bytes is ignored, not trusted.
     """
     kind = binary_kind(data)
     if kind is not None:
@@ -96,6 +98,9 @@ def decode_bytes(data: bytes, source: str, content_type: str | None = None) -> s
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = data.decode("utf-8", errors="replace")
+    if mostly_utf8.count("\ufffd") <= _MAX_BROKEN_UTF8_SHARE * len(mostly_utf8):
+        return mostly_utf8
     best = charset_normalizer.from_bytes(data[: 1 << 20]).best()
     if best is None or best.encoding is None:
         raise InputError(f"{source}: cannot tell the text encoding (not UTF-8, none declared)")
