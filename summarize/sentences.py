@@ -23,6 +23,10 @@ Span = tuple[int, int]
 
 PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _PYSBD_LANGUAGES = frozenset(LANGUAGE_CODES)
+# A quote closed right after "?" or "!" (the speaker may follow); and how long a clause after
+# it can be and still be read as its attribution ("Mr. Lee said at one point.").
+_QUOTE_END = re.compile(r"[?!…][\"'”’»]+$")
+ATTRIBUTION_WORDS = 6
 _SCRIPT_LANGUAGES = {"CYRILLIC": "ru", "ARMENIAN": "hy"}
 # pysbd's time grows with the square of its input: longer paragraphs are cut into pieces of
 # about this many characters first, only after a full stop that ends a word of four or more
@@ -47,7 +51,7 @@ def sentence_spans(text: str, language: str | None) -> list[Span]:
     spans: list[Span] = []
     for para_start, para_end in _paragraph_spans(text):
         paragraph = text[para_start:para_end]
-        for start, end in _merge_glued(paragraph, splitter(paragraph)):
+        for start, end in _merge_false_ends(paragraph, splitter(paragraph)):
             spans.append((para_start + start, para_start + end))
     return spans
 
@@ -85,15 +89,25 @@ def _strip_span(text: str, start: int, end: int) -> list[Span]:
     return [(start, end)] if start < end else []
 
 
-def _merge_glued(text: str, spans: list[Span]) -> list[Span]:
-    """Join neighbours with no whitespace between them: ``10:30`` and ``3.5`` are not ends."""
+def _merge_false_ends(text: str, spans: list[Span]) -> list[Span]:
+    """Join a span to the previous one where the boundary is not a sentence end: no whitespace
+    between them (``10:30``, ``3.5``), or a quote that ends in ``?``/``!`` followed by its
+    attribution (``“Why?” he asked.``, ``“No!” Ms. Lee replied.``: lower case, or a short clause
+    of at most :data:`ATTRIBUTION_WORDS` words)."""
     merged: list[Span] = []
     for start, end in spans:
-        if merged and merged[-1][1] == start:
+        if merged and (merged[-1][1] == start or _is_attribution(text, merged[-1], (start, end))):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
     return merged
+
+
+def _is_attribution(text: str, previous: Span, span: Span) -> bool:
+    if not _QUOTE_END.search(text, previous[0], previous[1]):
+        return False
+    following = text[span[0] : span[1]]
+    return following[0].islower() or len(following.split()) <= ATTRIBUTION_WORDS
 
 
 Splitter = Callable[[str], list[Span]]

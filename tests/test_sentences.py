@@ -26,6 +26,18 @@ from summarize.sentences import guess_script_language, sentence_spans, split_sen
         ),
         ("en", "The meeting began at 10:30 a.m. sharp. It ended.", None),
         (
+            "en",
+            "“It’s hard, isn’t it?” Mr. Lee said at one point. “No, no!” Ms. Takaichi replied. "
+            "“Why?” he asked. “You did it well!” The performance was designed to show warmth.",
+            [
+                "“It’s hard, isn’t it?” Mr. Lee said at one point.",
+                "“No, no!” Ms. Takaichi replied.",
+                "“Why?” he asked.",
+                "“You did it well!”",
+                "The performance was designed to show warmth.",
+            ],
+        ),
+        (
             "ru",
             "Т. е. это пример. Он пришёл в 10:30. «Привет!» — сказал он. Курс 3,5 руб.",
             ["Т. е. это пример.", "Он пришёл в 10:30.", "«Привет!» — сказал он.", "Курс 3,5 руб."],
