@@ -2,10 +2,10 @@
 
 Every splitter here returns character spans of the input, so a split always rejoins to the text
 it came from: the sentences are the text between the spans' bounds, and only whitespace lies
-between them. Paragraph breaks (blank lines) always end a sentence. Two guards apply to every
-language: a boundary with no whitespace after it is not a boundary (this keeps ``10:30``,
-``3.5`` and ``U.S.`` whole, which pysbd's Armenian rules split at the colon), and a sentence
-never runs across a blank line.
+between them. Three guards apply to every language: a sentence never runs across a blank
+line; a boundary with no whitespace after it is not a boundary (this keeps ``10:30``, ``3.5``
+and ``U.S.`` whole, which pysbd's Armenian rules split at the colon); and a quote that ends in
+``?`` or ``!`` keeps its attribution (``“Why?” he asked.``).
 """
 
 from __future__ import annotations
