@@ -162,3 +162,38 @@ def test_digest_gets_title_and_sentence_translations(
         assert digest.models[f"translate:{target}"]["id"] == part["model"]
     assert digest.translations["en"]["summary"] == [LINES[2], LINES[3]]
     assert digest.translations["en"]["model"] == "identity"
+
+
+def test_summarize_translates_title_and_each_summary_sentence(models: dict[str, str]) -> None:
+    from conftest import SHARED
+
+    page = SHARED / "fixtures" / "caliber-drumsticks-page.txt"
+    overrides = [f"--translator=ru={models['ru']}", f"--translator=hy={models['hy']}"]
+    code, out, _ = run(
+        "summarize",
+        str(page),
+        "--method",
+        "lead",
+        "-n",
+        "2",
+        "--format",
+        "json",
+        *overrides,
+        *FAST,
+    )
+    assert code == 0
+    digest = json.loads(out)
+    translator = build_translator(
+        TranslatorOptions(
+            overrides=models, engine=EngineOptions(backend="transformers", max_length=4)
+        )
+    )
+    for target in ("ru", "hy"):
+        part = digest["translations"][target]
+        assert part["summary"] == translator.translate(digest["summary"], target)
+        assert part["title"] == translator.translate([digest["title"]], target)[0]
+        assert digest["models"][f"translate:{target}"]["id"] == part["model"]
+    code, out, _ = run(
+        "summarize", str(page), "--method", "lead", "--no-translate", "--format", "json"
+    )
+    assert code == 0 and json.loads(out)["translations"] == {}

@@ -6,6 +6,7 @@ unchanged; ``--translator LANG=ID_OR_DIR`` replaces a profile's model for one la
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
@@ -83,6 +84,7 @@ class ProfileTranslator:
         self.source = normalize_language(options.source)
         self._sources: dict[str, ModelSource] = {}
         self._engines: dict[str, Seq2SeqEngine] = {}
+        self._loading = threading.Lock()  # feed workers share one translator
 
     def model_name(self, target: str) -> str:
         """The hub id or directory that translates into ``target``."""
@@ -115,11 +117,12 @@ class ProfileTranslator:
     def _engine(self, target: str) -> Seq2SeqEngine:
         from translate.engine import load_from_source
 
-        source = self._model_source(target)
-        key = str(source.path)
-        if key not in self._engines:
-            self._engines[key] = load_from_source(source, self.options.engine)
-        return self._engines[key]
+        with self._loading:
+            source = self._model_source(target)
+            key = str(source.path)
+            if key not in self._engines:
+                self._engines[key] = load_from_source(source, self.options.engine)
+            return self._engines[key]
 
 
 def build_translator(options: TranslatorOptions | None = None) -> Translator:
