@@ -52,7 +52,7 @@ _PROSE_COST = 4.0
 _PROSE_STOP_RATIO = 0.15
 _STOP_WORD_BONUS = 3.0
 _SHORT_SENTENCE_PENALTY = 2.0
-_JUNK_PENALTY = 15.0
+_JUNK_PENALTY = 20.0
 _BLOCK_SHARE = 0.75
 _MAX_RUN_FACTOR = 2
 _TITLE_WINDOW = 6
@@ -175,9 +175,13 @@ def _line_score(line: Line, script: str | None) -> float:
     """Positive for prose, strongly negative for navigation, UI and metadata lines.
 
     The penalty is steep so that comment threads and link lists, where every bit of prose
-    sits between a user name, a timestamp and a vote counter, do not join the story.
+    sits between a user name, a timestamp and a vote counter, do not join the story. Lines in
+    another script than the page's main one score zero: a quoted verse must not split the
+    story it sits in, and such lines are left out of the body anyway.
     """
-    if line.ui or _is_meta(line) or line.script not in (None, script):
+    if line.script not in (None, script):
+        return 0.0
+    if line.ui or _is_meta(line):
         return -_JUNK_PENALTY
     if _is_prose(line):
         bonus = _STOP_WORD_BONUS if line.stop_ratio >= _PROSE_STOP_RATIO else 0.0
