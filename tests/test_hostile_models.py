@@ -164,3 +164,13 @@ def test_pickled_weights_load_weights_only(marian_copy: Path, tmp_path: Path) ->
     with pytest.raises(TranslateError, match="cannot load the weights"):
         load_seq2seq(str(marian_copy), EngineOptions(backend="transformers"))
     assert not marker.exists()
+
+
+def test_unreachable_hub_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import huggingface_hub.constants as hub
+
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
+    monkeypatch.setattr(hub, "HF_HUB_OFFLINE", False)
+    monkeypatch.setattr(hub, "ENDPOINT", "http://127.0.0.1:9")
+    with pytest.raises(TranslateError, match="cannot reach the model hub for 'org/model'"):
+        load_seq2seq("org/model", EngineOptions())

@@ -91,8 +91,10 @@ def _hub_source(model_id: str, offline: bool) -> ModelSource:
         ) from None
     except HfHubHTTPError as exc:
         raise TranslateError(f"cannot download model {model_id!r}: {exc}") from None
-    except OSError as exc:
-        raise TranslateError(f"cannot reach the model hub for {model_id!r}: {exc}") from None
+    except Exception as exc:  # the hub client's transport errors vary by version (httpx/httpx2)
+        raise TranslateError(
+            f"cannot reach the model hub for {model_id!r}: {type(exc).__name__}: {exc}"
+        ) from None
     path = Path(folder)
     return ModelSource(path, model_id, path.name)
 
