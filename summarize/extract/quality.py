@@ -8,13 +8,28 @@ module so that their figures always agree.
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
+
+import html_text
 
 SHINGLE_SIZE = 4
 _TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class DevPage:
+    """One page of the extraction dev set: its HTML, URL and reference article body."""
+
+    page_id: str
+    url: str
+    html: str
+    reference: str
 
 
 @dataclass(frozen=True)
@@ -65,3 +80,24 @@ def score_corpus(pages: Iterable[PageScore]) -> CorpusScore:
     recall = sum(page.recall for page in scored) / len(scored) if scored else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return CorpusScore(precision=precision, recall=recall, f1=f1, pages=len(scored))
+
+
+def load_dev_pages(directory: Path) -> list[DevPage]:
+    """The pages of a benchmark folder (``html/<id>.html.gz`` + ``ground-truth.json``)."""
+    truth = json.loads((directory / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id in sorted(truth):
+        raw = gzip.decompress((directory / "html" / f"{page_id}.html.gz").read_bytes())
+        entry = truth[page_id]
+        pages.append(DevPage(page_id, entry["url"], raw.decode("utf-8"), entry["articleBody"]))
+    return pages
+
+
+def as_text_dump(html: str) -> str:
+    """The page as a browser copy would give it: every visible line, menus included."""
+    return str(html_text.extract_text(html, guess_layout=True))
+
+
+def evaluate(pages: Iterable[DevPage], extractor: Callable[[DevPage], str]) -> CorpusScore:
+    """Score ``extractor`` (page -> extracted body, "" for nothing) over ``pages``."""
+    return score_corpus(score_page(page.reference, extractor(page)) for page in pages)
