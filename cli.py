@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import sys
+import threading
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
@@ -186,6 +187,7 @@ def build_summarizer(
     model: str | None,
     engine: EngineOptions,
     notice: Callable[[str], None] | None = None,
+    language: str | None = None,
 ) -> Summarizer:
     """The summariser for ``--method``: the summarize and eval commands both build it here.
 
@@ -193,8 +195,10 @@ def build_summarizer(
     error if it cannot; ``auto`` falls back to textrank instead, after one ``notice`` line
     (stderr by default) saying why and how to get the model. Offline, a model missing from
     the cache is known at once from the local files, so the fallback never waits on a network.
+    Given the article's ``language``, ``auto`` also takes textrank, without loading anything,
+    when the registry says the model does not summarise that language.
     """
-    from summarize.models import DEFAULT_SUMMARIZER
+    from summarize.models import DEFAULT_SUMMARIZER, summarizer_languages
     from summarize.summarizers import get_summarizer
     from summarize.summarizers.seq2seq import Seq2SeqSummarizer
     from translate.engine import load_seq2seq
@@ -202,12 +206,22 @@ def build_summarizer(
     if method not in ("seq2seq", "auto"):
         return get_summarizer(method)
     model_id = model or DEFAULT_SUMMARIZER.id
+    tell = notice or _stderr_notice
+    known = summarizer_languages(model_id)
+    code = (language or "").split("-")[0].lower()
+    if method == "auto" and code and known and code not in known:
+        tell(
+            f"notice: summarising with textrank: {model_id} summarises {', '.join(known)} "
+            f"only and this article is in {code}; pass --summarizer-model for a model that "
+            "covers it"
+        )
+        return get_summarizer("textrank")
     try:
         return Seq2SeqSummarizer(load_seq2seq(model_id, engine))
     except TranslateError as exc:
         if method == "seq2seq":
             raise
-        (notice or _stderr_notice)(f"notice: summarising with textrank: {exc}")
+        tell(f"notice: summarising with textrank: {exc}")
         return get_summarizer("textrank")
 
 
@@ -362,7 +376,9 @@ def summarize_source(
     from summarize.summarizers.seq2seq import Seq2SeqSummarizer
 
     article = read_article(source, fetch)
-    summarizer = build_summarizer(request.method, request.summarizer_model, engine)
+    summarizer = build_summarizer(
+        request.method, request.summarizer_model, engine, language=article.language
+    )
     summary = summarize_article(article, summarizer, request.sentences)
     digest = Digest.from_article(article, summary, summarizer.name)
     if isinstance(summarizer, Seq2SeqSummarizer):
@@ -575,9 +591,13 @@ class LinkSummarizer:
         self.fetch, self.method, self.model = fetch, method, model
         self.engine, self.sentences = engine, sentences
         self._summarizer: Summarizer | None = None
+        self._lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, Any]:
-        return {**self.__dict__, "_summarizer": None}
+        return {k: v for k, v in self.__dict__.items() if k not in ("_summarizer", "_lock")}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, _summarizer=None, _lock=threading.Lock())
 
     def __call__(self, item: FeedItem) -> str:
         from summarize.summarizers import summarize_article
@@ -585,8 +605,9 @@ class LinkSummarizer:
         link = item.link or ""
         if not link.lower().startswith(("http://", "https://")):
             raise TranslateError(f"{link}: only http and https links are fetched")
-        if self._summarizer is None:
-            self._summarizer = build_summarizer(self.method, self.model, self.engine)
+        with self._lock:  # items are summarised in threads: load a model once
+            if self._summarizer is None:
+                self._summarizer = build_summarizer(self.method, self.model, self.engine)
         try:
             article = read_article(link, self.fetch)
             return " ".join(summarize_article(article, self._summarizer, self.sentences))
@@ -688,7 +709,9 @@ def feed_command(
     summarize = None
     if summarize_links:
         links = dataclasses.replace(fetch, allow_private_addresses=allow_private_addresses)
-        summarize = LinkSummarizer(links, method, model, engine, sentences)
+        # --beam-size/--max-length are for headlines; a summariser keeps its model's own
+        summary_engine = dataclasses.replace(engine, beam_size=None, max_length=None)
+        summarize = LinkSummarizer(links, method, model, summary_engine, sentences)
     progress = Progress(quiet=quiet)
     if fmt == "html":
         from summarize.page import FeedPageWriter

@@ -23,6 +23,13 @@ class SummarizerModel:
     commercial_use: bool = True
 
 
+# XL-Sum's 45 BBC languages (ISO 639-1 where one exists); Armenian is not among them.
+XLSUM_LANGUAGES = (
+    "am", "ar", "az", "bn", "cy", "en", "es", "fa", "fr", "gd", "gu", "ha", "hi", "id", "ig",
+    "ja", "ko", "ky", "mr", "my", "ne", "om", "pa", "pcm", "ps", "pt", "rn", "ru", "si", "so",
+    "sr", "sw", "ta", "te", "th", "ti", "tr", "uk", "ur", "uz", "vi", "yo", "zh",
+)  # fmt: skip
+
 DEFAULT_SUMMARIZER = SummarizerModel(
     id="sshleifer/distilbart-cnn-12-6",
     role="default",
@@ -39,9 +46,17 @@ MULTILINGUAL_SUMMARIZER = SummarizerModel(
     family="mt5",
     licence="CC-BY-NC-SA-4.0 (non-commercial)",
     size="580M",
-    languages=("en", "ru", "hy"),
-    quality="XL-Sum ROUGE-1/2: en 37.6/15.2, ru 32.2/13.6",
+    languages=XLSUM_LANGUAGES,
+    quality="XL-Sum ROUGE-1/2: en 37.6/15.2, ru 32.2/13.6 (no Armenian in XL-Sum)",
     commercial_use=False,
 )
 
 SUMMARIZER_MODELS: tuple[SummarizerModel, ...] = (DEFAULT_SUMMARIZER, MULTILINGUAL_SUMMARIZER)
+
+
+def summarizer_languages(model_id: str) -> tuple[str, ...]:
+    """Languages a known model summarises; empty for a model we know nothing about."""
+    for model in SUMMARIZER_MODELS:
+        if model.id == model_id:
+            return model.languages
+    return ()

@@ -15,6 +15,7 @@ from translate.engine import EngineOptions
 
 PAGE = REPO / "examples" / "caliber-drumsticks-page.txt"
 DEFAULT_MODEL = "sshleifer/distilbart-cnn-12-6"
+XLSUM = "csebuetnlp/mT5_multilingual_XLSum"
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +83,25 @@ def test_auto_uses_seq2seq_when_the_model_loads(tiny_bart_dir: Path) -> None:
     summarizer = cli.build_summarizer("auto", str(tiny_bart_dir), options, notices.append)
     assert summarizer.name == "seq2seq"
     assert notices == []
+
+
+@pytest.mark.parametrize(("model", "language"), [(None, "ru"), (None, "hy"), (XLSUM, "hy")])
+def test_auto_takes_textrank_for_a_language_the_model_does_not_cover(
+    model: str | None, language: str
+) -> None:
+    notices: list[str] = []
+    summarizer = cli.build_summarizer(
+        "auto", model, EngineOptions(), notices.append, language=language
+    )
+    assert summarizer.name == "textrank"
+    assert len(notices) == 1
+    assert f"this article is in {language}" in notices[0]
+
+
+def test_auto_on_a_russian_page_says_why_it_used_textrank(tmp_path: Path) -> None:
+    page = tmp_path / "ru.txt"
+    page.write_text("Совет утвердил бюджет. Автобусов станет больше. Жители довольны.\n" * 3)
+    result = CliRunner().invoke(cli.main, ["summarize", str(page), "--no-translate"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("notice: summarising with textrank")
+    assert f"{DEFAULT_MODEL} summarises en only and this article is in ru" in result.stderr
