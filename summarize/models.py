@@ -23,7 +23,7 @@ class SummarizerModel:
     commercial_use: bool = True
 
 
-# XL-Sum's 45 BBC languages (ISO 639-1 where one exists); Armenian is not among them.
+# The languages of XL-Sum's BBC editions (ISO 639-1 where one exists); Armenian is not one.
 XLSUM_LANGUAGES = (
     "am", "ar", "az", "bn", "cy", "en", "es", "fa", "fr", "gd", "gu", "ha", "hi", "id", "ig",
     "ja", "ko", "ky", "mr", "my", "ne", "om", "pa", "pcm", "ps", "pt", "rn", "ru", "si", "so",
