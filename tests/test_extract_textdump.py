@@ -1,0 +1,167 @@
+"""Text dumps: the story alone out of a copied page, by generic line signals."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import REPO, SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize import ExtractionError, SummarizeError, extract
+from summarize.extract.textdump import extract_text_dump
+
+CALIBER = SHARED / "fixtures" / "caliber-drumsticks-page.txt"
+CALIBER_LINES = CALIBER.read_text(encoding="utf-8").splitlines()
+
+RUSSIAN_DUMP = "\n".join(
+    [
+        "Главная",
+        "Новости",
+        "Политика",
+        "Экономика",
+        "Войти",
+        "EN",
+        "Share",
+        "Совет утвердил бюджет города Видео",
+        "15 января 2026, 14:05",
+        "Городской совет во вторник утвердил новый бюджет после долгого спора о школах, "
+        "дорогах и будущем библиотеки.",
+        "Депутаты заявили, что план увеличит расходы на ремонт на десять процентов в "
+        "следующем году.",
+        "Мэр предупредил, что деньги придётся взять из платы за парковку, и жители "
+        "разделились во мнениях.",
+        "Автор: Иван Петров",
+        "Просмотров: 120",
+        "Поделиться",
+        "Copy link",
+        "Все права защищены © 2026",
+    ]
+)
+
+COMMENTS_DUMP = "\n".join(
+    [
+        "Menu",
+        "Search",
+        "Ferry service resumes after storm",
+        "By Jane Doe",
+        "March 3, 2025 at 10:15 am",
+        "The island ferry resumed service on Monday after three days of cancellations "
+        "caused by the storm that hit the coast.",
+        "Operators said the first boats were full by seven in the morning, and extra "
+        "crossings were added for the afternoon.",
+        "Harbour officials warned that timetables could still change if the wind picks "
+        "up again later in the week.",
+        "12 comments",
+        "sailor_42",
+        "2 hours ago",
+        "Finally! I have been waiting to get back home since Friday, and the airline "
+        "prices were absurd all weekend long.",
+        "Reply",
+        "Likes: 3",
+        "mia.k",
+        "3 hours ago",
+        "They should have added more crossings much earlier, the queue was already huge "
+        "before six this morning honestly.",
+        "Reply",
+        "Likes: 1",
+        "© 2025 Coast News",
+    ]
+)
+
+
+def test_caliber_page_gives_exactly_the_story() -> None:
+    article = extract(CALIBER.read_text(encoding="utf-8"))
+    body = [line for line in CALIBER_LINES[28:49] if line.strip()]
+    assert article.title == "Drumsticks, not diplomacy, steal show at Japan–South Korea summit"
+    assert article.date == "2026-01-15T08:54"
+    assert article.authors == ["Sabina Mammadli"]
+    assert article.paragraphs == body
+    assert len(body) == 11
+    assert body[0].startswith("After a day of intense discussions")
+    assert body[-1].endswith("relationship between our countries.”")
+    assert article.language == "en"
+
+
+def test_caliber_example_copy_is_the_fixture() -> None:
+    example = REPO / "examples" / "caliber-drumsticks-page.txt"
+    assert example.read_bytes() == CALIBER.read_bytes()
+
+
+def test_russian_page_with_russian_ui() -> None:
+    article = extract(RUSSIAN_DUMP)
+    assert article.title == "Совет утвердил бюджет города"
+    assert article.date == "2026-01-15T14:05"
+    assert article.authors == ["Иван Петров"]
+    assert len(article.paragraphs) == 3
+    assert article.paragraphs[0].startswith("Городской совет")
+    assert article.language == "ru"
+
+
+def test_comment_thread_after_the_story_is_left_out() -> None:
+    article = extract(COMMENTS_DUMP)
+    assert article.title == "Ferry service resumes after storm"
+    assert article.authors == ["Jane Doe"]
+    assert article.date == "2025-03-03T10:15"
+    assert [p.split()[0] for p in article.paragraphs] == ["The", "Operators", "Harbour"]
+
+
+def test_lines_in_another_script_are_dropped() -> None:
+    lines = [*CALIBER_LINES[:40], "Ссылка скопирована в буфер обмена", *CALIBER_LINES[40:]]
+    article = extract("\n".join(lines))
+    assert all("Ссылка" not in paragraph for paragraph in article.paragraphs)
+    assert len(article.paragraphs) == 11
+
+
+def test_repeated_lines_are_kept_once() -> None:
+    repeated = [*CALIBER_LINES[:30], CALIBER_LINES[28], *CALIBER_LINES[30:]]
+    assert extract("\n".join(repeated)).paragraphs.count(CALIBER_LINES[28]) == 1
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["Home\nNews\nSport\nLogin", "Views: 97\nShare\nprint\ncopy link", "word"],
+    ids=["menu", "ui", "one-word"],
+)
+def test_no_story_is_an_extraction_error(content: str) -> None:
+    with pytest.raises(ExtractionError, match="no article"):
+        extract_text_dump(content)
+
+
+def test_long_article_is_kept_whole() -> None:
+    sentence = "The committee met again on Thursday to discuss the long report on water quality."
+    paragraphs = [f"Item {n}. " + " ".join([sentence] * 5) for n in range(300)]  # 20,000 words
+    article = extract("Menu\nLogin\n" + "\n\n".join(paragraphs) + "\n© 2026 Site")
+    assert article.paragraphs == paragraphs
+
+
+LINE = st.lists(
+    st.sampled_from(
+        ["the", "council", "said", "Views:", "97", "Share", "By", "Jane", "Doe", "2026",
+         "January", "15", "08:54", "Москва", "Հայաստան", "©", "—", "news", "and", "of"]
+    ),
+    max_size=30,
+).map(lambda words: " ".join(words) + ("." if len(words) % 3 else ""))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(LINE, max_size=40))
+def test_fuzz_body_is_made_of_input_lines(lines: list[str]) -> None:
+    content = "\n".join(lines)
+    try:
+        article = extract_text_dump(content)
+    except SummarizeError:
+        return
+    originals = {tuple(line.split()) for line in content.splitlines()}
+    assert article.paragraphs
+    assert all(tuple(paragraph.split()) in originals for paragraph in article.paragraphs)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=2000))
+def test_fuzz_any_text_raises_only_our_errors(content: str) -> None:
+    try:
+        article = extract(content)
+    except SummarizeError:
+        return
+    assert article.paragraphs
+    assert all(paragraph.strip() for paragraph in article.paragraphs)
