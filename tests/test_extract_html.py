@@ -1,0 +1,87 @@
+"""HTML extraction: trafilatura's body and metadata, the longer reading when it stops early."""
+
+from __future__ import annotations
+
+import pytest
+import trafilatura
+from conftest import SHARED
+from local_http import ENGLISH_PARAGRAPHS, RUSSIAN_PARAGRAPHS, news_page
+
+from summarize import ExtractionError, InputError, extract
+from summarize.extract import looks_like_html
+from summarize.extract.quality import load_dev_pages, score_page
+
+DEV = SHARED / "data" / "extraction-dev"
+SPLIT_STORY_PAGE = "2f42ef1d"  # wired.com: the story sits in several sibling containers
+
+
+def test_body_and_metadata_from_a_news_page() -> None:
+    page = news_page("Council approves budget", ENGLISH_PARAGRAPHS).replace(
+        "<head>",
+        '<head><meta property="article:published_time" content="2026-01-15T08:54:00Z">'
+        '<meta name="author" content="Jane Doe"><meta property="og:site_name" '
+        'content="Daily Example">',
+    )
+    article = extract(page, "https://example.com/news/budget.html")
+    assert article.title == "Council approves budget"
+    assert article.paragraphs == ENGLISH_PARAGRAPHS
+    assert article.text == "\n\n".join(ENGLISH_PARAGRAPHS)
+    assert article.date == "2026-01-15"
+    assert article.authors == ["Jane Doe"]
+    assert article.site == "Daily Example"
+    assert article.url == "https://example.com/news/budget.html"
+    assert article.language == "en"
+
+
+def test_russian_page() -> None:
+    article = extract(news_page("Совет утвердил бюджет", RUSSIAN_PARAGRAPHS))
+    assert article.paragraphs == RUSSIAN_PARAGRAPHS
+    assert article.language == "ru"
+
+
+def test_story_split_into_containers_is_read_whole() -> None:
+    page = next(page for page in load_dev_pages(DEV) if page.page_id.startswith(SPLIT_STORY_PAGE))
+    alone = score_page(page.reference, trafilatura.extract(page.html, favor_precision=True) or "")
+    ours = score_page(page.reference, extract(page.html, page.url).text)
+    assert alone.recall < 0.5
+    assert ours.recall > 0.95 and (ours.precision or 0) > 0.95
+
+
+def test_site_falls_back_to_the_host() -> None:
+    page = news_page("Council approves budget", ENGLISH_PARAGRAPHS)
+    assert extract(page, "https://news.example.org/a").site == "news.example.org"
+    assert extract(page).site is None
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><nav><a href='/'>Home</a> <a href='/x'>World</a></nav></body></html>",
+        "<!DOCTYPE html><html><head><title>x</title></head><body></body></html>",
+        "<html><body><script>var a = 1;</script><style>p {}</style></body></html>",
+    ],
+    ids=["menu-only", "empty-body", "script-only"],
+)
+def test_page_without_article(page: str) -> None:
+    with pytest.raises(ExtractionError, match="no article"):
+        extract(page)
+
+
+def test_empty_input() -> None:
+    with pytest.raises(InputError, match="empty"):
+        extract("  \n ")
+
+
+@pytest.mark.parametrize(
+    ("content", "is_html"),
+    [
+        ("<!DOCTYPE html><html><body><p>x</p></body></html>", True),
+        ("  <html lang='en'><head></head></html>", True),
+        ('<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"></html>', True),
+        ("<div><p>a</p><p>b</p><span>c</span><a href='#'>d</a><br></div>", True),
+        ("Menu\nNews\nThe council met on <Tuesday> to vote.", False),
+        ("Drumsticks, not diplomacy\n15 January 2026 08:54\n", False),
+    ],
+)
+def test_html_is_told_from_text_by_content(content: str, is_html: bool) -> None:
+    assert looks_like_html(content) is is_html
