@@ -92,7 +92,8 @@ def fetch(url: str, options: FetchOptions | None = None) -> FetchedPage:
                 wait = options.backoff * 2**attempt
                 left = options.deadline - (time.monotonic() - started)
                 if attempt == options.retries or wait >= left:
-                    raise FetchError(f"{url}: {exc} (after {attempt + 1} attempts)") from None
+                    tries = f"{attempt + 1} attempt" + ("s" if attempt else "")
+                    raise FetchError(f"{url}: {exc} (after {tries})") from None
                 time.sleep(wait)
     raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
 
@@ -171,6 +172,8 @@ def _read_body(
             body += _inflate(url, decompressor, chunk, options.max_bytes - len(body) + 1)
         if len(body) > options.max_bytes:
             raise FetchError(f"{url}: page larger than the limit of {options.max_bytes} bytes")
+    if decompressor is not None and not decompressor.eof:
+        raise FetchError(f"{url}: corrupt compressed body (truncated {encoding} stream)")
     return bytes(body)
 
 
