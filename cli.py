@@ -20,7 +20,7 @@ import click
 from eval.errors import EvalError
 from summarize.errors import SummarizeError
 from summarize.fetch import DEFAULT_USER_AGENT, FetchOptions
-from summarize.render import DIGEST_FORMATS, render_digest
+from summarize.render import ARTICLE_FORMATS, DIGEST_FORMATS, render_article, render_digest
 from summarize.sources import read_article
 from translate.errors import TranslateError
 from translate.profiles import profile_names
@@ -153,7 +153,7 @@ def fetch_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(ARTICLE_FORMATS),
     default="text",
     show_default=True,
     help="Output format.",
@@ -173,8 +173,6 @@ def extract_command(source: str, fmt: str, output: str | None, fetch: FetchOptio
       headline extract copied-page.txt --format markdown -o story.md
       cat page.html | headline extract -
     """
-    from summarize.render import render_article
-
     article = read_article(source, fetch)
     write_output(render_article(article, fmt), output)
 

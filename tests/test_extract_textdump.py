@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 from conftest import REPO, SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import cli
 from summarize import ExtractionError, SummarizeError, extract
 from summarize.extract.textdump import extract_text_dump
 
 CALIBER = SHARED / "fixtures" / "caliber-drumsticks-page.txt"
 CALIBER_LINES = CALIBER.read_text(encoding="utf-8").splitlines()
+CALIBER_TITLE = "Drumsticks, not diplomacy, steal show at Japan–South Korea summit"
 
 RUSSIAN_DUMP = "\n".join(
     [
@@ -72,7 +78,7 @@ COMMENTS_DUMP = "\n".join(
 def test_caliber_page_gives_exactly_the_story() -> None:
     article = extract(CALIBER.read_text(encoding="utf-8"))
     body = [line for line in CALIBER_LINES[28:49] if line.strip()]
-    assert article.title == "Drumsticks, not diplomacy, steal show at Japan–South Korea summit"
+    assert article.title == CALIBER_TITLE
     assert article.date == "2026-01-15T08:54"
     assert article.authors == ["Sabina Mammadli"]
     assert article.paragraphs == body
@@ -165,3 +171,28 @@ def test_fuzz_any_text_raises_only_our_errors(content: str) -> None:
         return
     assert article.paragraphs
     assert all(paragraph.strip() for paragraph in article.paragraphs)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_cli_extract_writes_each_format(tmp_path: Path, fmt: str) -> None:
+    output = tmp_path / f"story.{fmt}"
+    arguments = ["extract", str(CALIBER), "--format", fmt, "-o", str(output)]
+    result = CliRunner().invoke(cli.main, arguments)
+    assert result.exit_code == 0, result.output
+    written = output.read_text(encoding="utf-8")
+    if fmt == "json":
+        record = json.loads(written)
+        assert record["title"] == CALIBER_TITLE
+        assert record["date"] == "2026-01-15T08:54"
+        assert record["authors"] == ["Sabina Mammadli"]
+        assert record["url"] is None and record["language"] == "en"
+        assert len(record["paragraphs"]) == 11
+    else:
+        assert "Drumsticks, not diplomacy" in written and "Sabina Mammadli" in written
+        assert "Views: 97" not in written and "copy link" not in written
+
+
+def test_cli_unknown_format_is_a_usage_error() -> None:
+    result = CliRunner().invoke(cli.main, ["extract", str(CALIBER), "--format", "pdf"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--format'" in result.output
