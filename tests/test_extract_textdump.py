@@ -196,3 +196,34 @@ def test_cli_unknown_format_is_a_usage_error() -> None:
     result = CliRunner().invoke(cli.main, ["extract", str(CALIBER), "--format", "pdf"])
     assert result.exit_code == 2
     assert "Invalid value for '--format'" in result.output
+
+
+STORY_LINES = {
+    "emoji": [
+        "Fans cheer as the local team wins the cup 🎉🏆 after a dramatic penalty shoot-out.",
+        "The coach said the players had trained for this moment all season long 💪 and it showed.",
+    ],
+    "right-to-left": [
+        "הממשלה אישרה הבוקר את התקציב החדש לאחר דיון ארוך על בתי הספר, הכבישים והספרייה הציבורית.",
+        "חברי הכנסת אמרו כי התוכנית תגדיל את ההוצאה על תיקונים בעשרה אחוזים בשנה הבאה.",
+    ],
+    "control-chars": [
+        "The council\x07 approved a new budget on Tuesday after a long debate about the schools.",
+        "Residents\x1b asked for another public hearing before the first payments in spring.",
+    ],
+    "armenian": [
+        "Քաղաքային խորհուրդը երեքշաբթի օրը հաստատեց նոր բյուջեն դպրոցների և ճանապարհների մասին "
+        "երկար քննարկումից հետո։",
+        "Բնակիչները խնդրեցին ևս մեկ հանրային լսում անցկացնել մինչև գարնանային առաջին վճարումները։",
+    ],
+}
+EXPECTED_LANGUAGE = {"emoji": "en", "right-to-left": "he", "control-chars": "en", "armenian": "hy"}
+
+
+@pytest.mark.parametrize("case", list(STORY_LINES))
+def test_unusual_text_still_gives_the_story(case: str) -> None:
+    lines = STORY_LINES[case]
+    article = extract("\n".join(["Menu", "Login", *lines, "Share", "© 2026"]))
+    printable = ["".join(char for char in line if char.isprintable()) for line in lines]
+    assert [p.split() for p in article.paragraphs] == [line.split() for line in printable]
+    assert article.language == EXPECTED_LANGUAGE[case]
