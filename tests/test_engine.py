@@ -132,11 +132,13 @@ def test_cpu_defaults_to_ctranslate2_int8() -> None:
     lengths=st.lists(st.integers(min_value=1, max_value=60), max_size=40),
     budget=st.integers(min_value=1, max_value=200),
     workers=st.integers(min_value=1, max_value=4),
+    max_items=st.integers(min_value=1, max_value=16),
 )
 def test_batches_cover_every_input_once_within_budget(
-    lengths: list[int], budget: int, workers: int
+    lengths: list[int], budget: int, workers: int, max_items: int
 ) -> None:
-    batches = plan_batches(lengths, budget, min_batches=workers)
+    batches = plan_batches(lengths, budget, min_batches=workers, max_items=max_items)
+    assert all(len(batch) <= max_items for batch in batches)
     assert sorted(index for batch in batches for index in batch) == list(range(len(lengths)))
     for batch in batches:
         padded = max(lengths[i] for i in batch) * len(batch)

@@ -82,7 +82,12 @@ class Seq2SeqEngine(ABC):
         wanted = [index for index, text in enumerate(texts) if text.strip()]
         encoded = [self._encode(self.family.source_text(texts[i], pair.target)) for i in wanted]
         lengths = [len(ids) for ids in encoded]
-        batches = plan_batches(lengths, self.options.batch_tokens, min_batches=self._workers)
+        batches = plan_batches(
+            lengths,
+            self.options.batch_tokens,
+            min_batches=self._workers,
+            max_items=self.options.max_batch_size,
+        )
         prefix = self.family.target_prefix(pair.target)
         outputs = self._run_batches([[encoded[i] for i in batch] for batch in batches], prefix)
         generated = restore_order(batches, outputs)

@@ -8,16 +8,21 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def plan_batches(lengths: Sequence[int], max_tokens: int, min_batches: int = 1) -> list[list[int]]:
+def plan_batches(
+    lengths: Sequence[int], max_tokens: int, min_batches: int = 1, max_items: int | None = None
+) -> list[list[int]]:
     """Group input indices into batches of similar length.
 
     Inputs are sorted by length (longest first); a batch grows while its padded size
     (longest input x count) stays within ``max_tokens``, and no batch holds more than
-    ``ceil(n / min_batches)`` inputs so parallel workers all get work. An input longer than
-    the budget gets a batch of its own. Every index appears exactly once.
+    ``max_items`` inputs nor ``ceil(n / min_batches)``, so parallel workers all get work and
+    a worker slowed down by other load leaves the rest of the queue to the others. An input
+    longer than the budget gets a batch of its own. Every index appears exactly once.
     """
     order = sorted(range(len(lengths)), key=lambda index: (-lengths[index], index))
     most_per_batch = max(1, -(-len(order) // max(1, min_batches)))
+    if max_items is not None:
+        most_per_batch = min(most_per_batch, max(1, max_items))
     batches: list[list[int]] = []
     current: list[int] = []
     longest = 0

@@ -19,7 +19,8 @@ class EngineOptions:
 
     ``None`` for ``beam_size``/``max_length`` keeps the model's own generation settings;
     ``max_length`` counts output tokens. ``batch_tokens`` bounds the padded source tokens of
-    one batch. ``offline`` never touches the network (``HF_HUB_OFFLINE=1`` does the same).
+    one batch and ``max_batch_size`` its inputs. ``offline`` never touches the network
+    (``HF_HUB_OFFLINE=1`` does the same).
     """
 
     backend: str = "auto"
@@ -28,6 +29,7 @@ class EngineOptions:
     beam_size: int | None = None
     max_length: int | None = None
     batch_tokens: int = 4096
+    max_batch_size: int = 64
     offline: bool = False
     cpu_workers: int = 2
 
@@ -39,8 +41,8 @@ class EngineOptions:
             value = getattr(self, name)
             if value is not None and value < 1:
                 raise TranslateError(f"{name.replace('_', '-')} must be at least 1, got {value}")
-        if self.batch_tokens < 1 or self.cpu_workers < 1:
-            raise TranslateError("batch token budget and CPU workers must be at least 1")
+        if min(self.batch_tokens, self.max_batch_size, self.cpu_workers) < 1:
+            raise TranslateError("batch sizes and CPU workers must be at least 1")
         if self.backend == "transformers" and self.compute_type != "auto":
             self.resolved_compute_type("transformers", "cuda")
 
