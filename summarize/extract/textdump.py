@@ -55,6 +55,11 @@ _SHORT_SENTENCE_PENALTY = 2.0
 _JUNK_PENALTY = 20.0
 _BLOCK_SHARE = 0.75
 _MAX_RUN_FACTOR = 2
+_LONG_LINE_WORDS = 15
+_MAX_UI_WORDS = 20
+_MAX_META_WORDS = 12
+_MAX_DATE_LINE_WORDS = 16
+_MIN_TITLE_WORDS, _MAX_TITLE_WORDS = 3, 30
 _TITLE_WINDOW = 6
 _META_WINDOW = 4
 
@@ -63,12 +68,12 @@ _META_WINDOW = 4
 class Line:
     """One non-empty line of the dump and what the classifier sees in it."""
 
-    index: int
     text: str
     words: int
     sentence_end: bool
     stop_ratio: float
     ui: bool
+    meta: bool
     script: str | None
 
 
@@ -109,7 +114,7 @@ def _body_lines(block: list[Line], script: str | None) -> list[Line]:
             (position > 0 and negative[position - 1])
             or (position + 1 < len(block) and negative[position + 1])
         )
-        if in_run or line.ui or _is_meta(line) or line.script not in (None, script):
+        if in_run or line.ui or line.meta or line.script not in (None, script):
             continue
         if line.text in seen:
             continue
@@ -120,7 +125,7 @@ def _body_lines(block: list[Line], script: str | None) -> list[Line]:
 
 def _lines(content: str) -> list[Line]:
     lines = []
-    for index, raw in enumerate(content.splitlines()):
+    for raw in content.splitlines():
         text = " ".join(raw.split())
         text = "".join(char for char in text if unicodedata.category(char) != "Cc")
         if not text:
@@ -130,12 +135,13 @@ def _lines(content: str) -> list[Line]:
         stop_ratio = sum(word in _STOP_WORDS for word in lowered) / len(words) if words else 0.0
         lines.append(
             Line(
-                index=index,
                 text=text,
                 words=len(words),
                 sentence_end=bool(_SENTENCE_END.search(text)),
                 stop_ratio=stop_ratio,
-                ui=bool(_UI_LINE.search(text)) and len(words) < 20,
+                ui=len(words) < _MAX_UI_WORDS and bool(_UI_LINE.search(text)),
+                meta=len(words) <= _MAX_META_WORDS
+                and (is_date_line(text) or bool(parse_byline(text))),
                 script=_script(text),
             )
         )
@@ -164,11 +170,7 @@ def _main_script(lines: list[Line]) -> str | None:
 
 
 def _is_prose(line: Line) -> bool:
-    return line.words >= _MIN_PROSE_WORDS and (line.sentence_end or line.words >= 15)
-
-
-def _is_meta(line: Line) -> bool:
-    return line.words <= 12 and (is_date_line(line.text) or bool(parse_byline(line.text)))
+    return line.words >= _MIN_PROSE_WORDS and (line.sentence_end or line.words >= _LONG_LINE_WORDS)
 
 
 def _line_score(line: Line, script: str | None) -> float:
@@ -181,7 +183,7 @@ def _line_score(line: Line, script: str | None) -> float:
     """
     if line.script not in (None, script):
         return 0.0
-    if line.ui or _is_meta(line):
+    if line.ui or line.meta:
         return -_JUNK_PENALTY
     if _is_prose(line):
         bonus = _STOP_WORD_BONUS if line.stop_ratio >= _PROSE_STOP_RATIO else 0.0
@@ -194,11 +196,11 @@ def _line_score(line: Line, script: str | None) -> float:
 def _densest_block(lines: list[Line], script: str | None) -> tuple[int, int]:
     """The story's run of lines, as a slice [start, end).
 
-    Lines are cut into runs of maximal total score (Kadane). Consecutive negative lines cost
-    more and more (the n-th in a row n times its score): a caption between two paragraphs is
-    bridged, a user name, timestamp and vote counter between two comments is not. The story
-    is the first run scoring at least half the best one: stories come before the comment
-    threads and teaser lists that can outweigh a short article.
+    Lines are cut into runs of maximal total score (Kadane). A negative line that follows
+    another costs double: a caption between two paragraphs is bridged, a user name, timestamp
+    and vote counter between two comments is not. The story is the first run scoring at
+    least three quarters of the best one: stories come before the comment threads and teaser
+    lists that can outweigh a short article.
     """
     blocks: list[tuple[float, int, int]] = []
     best, best_span = 0.0, (0, 0)
@@ -224,17 +226,17 @@ def _densest_block(lines: list[Line], script: str | None) -> tuple[int, int]:
 
 def _title(before: list[Line]) -> str | None:
     """The headline-like line nearest above the body, skipping date, byline and UI lines."""
-    for line in reversed(before[-_TITLE_WINDOW - _META_WINDOW :]):
-        if line.ui or _is_meta(line):
+    for line in reversed(before):
+        if line.ui or line.meta:
             continue
-        if 3 <= line.words <= 30 and not line.text.endswith("."):
+        if _MIN_TITLE_WORDS <= line.words <= _MAX_TITLE_WORDS and not line.text.endswith("."):
             return strip_badges(line.text)
     return None
 
 
 def _date(before: list[Line], after: list[Line]) -> str | None:
     for line in [*reversed(before), *after]:
-        if line.words <= 16:
+        if line.words <= _MAX_DATE_LINE_WORDS:
             found = parse_date(line.text)
             if found is not None:
                 return found
