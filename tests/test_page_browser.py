@@ -257,6 +257,24 @@ def test_clicking_a_language_shows_it_alone_and_records_it_in_the_fragment(
     assert pressed(browser) == ["ru"]
 
 
+def test_switcher_works_from_the_keyboard_with_a_visible_focus_ring(
+    browser: Chrome, site: Site
+) -> None:
+    open_page(browser, site.url("digest.html"))
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    focused = browser.switch_to.active_element
+    assert focused.get_attribute("value") == "en"
+    outline = browser.execute_script(
+        "var s = getComputedStyle(document.activeElement); return [s.outlineStyle, s.outlineWidth]"
+    )
+    assert outline == ["solid", "3px"]
+    focused.send_keys(Keys.TAB)
+    browser.switch_to.active_element.send_keys(Keys.SPACE)
+    assert visible_languages(browser) == ["ru"]
+    assert pressed(browser) == ["ru"]
+
+
 @pytest.mark.parametrize(
     ("fragment", "expected"),
     [("", "en"), ("#en", "en"), ("#ru", "ru"), ("#hy", "hy"), ("#RU", "ru"), ("#xx", "en")],
