@@ -197,3 +197,35 @@ def test_summarize_translates_title_and_each_summary_sentence(models: dict[str, 
         "summarize", str(page), "--method", "lead", "--no-translate", "--format", "json"
     )
     assert code == 0 and json.loads(out)["translations"] == {}
+
+
+@pytest.fixture
+def cached_opus_mt_ru(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, models: dict[str, str]
+) -> str:
+    """The tiny Marian laid out in a hub cache as if fetched as Helsinki-NLP/opus-mt-en-ru."""
+    import shutil
+
+    import huggingface_hub.constants as hub
+
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    repo = tmp_path / "hub" / "models--Helsinki-NLP--opus-mt-en-ru"
+    shutil.copytree(models["ru"], repo / "snapshots" / commit)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(commit, encoding="utf-8")
+    monkeypatch.setattr(hub, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    return commit
+
+
+def test_cached_hub_model_is_listed_and_used_offline(cached_opus_mt_ru: str) -> None:
+    code, out, _ = run("models")
+    assert code == 0
+    local = {word: line.split()[-1] for line in out.splitlines()[1:] for word in line.split()}
+    assert local["Helsinki-NLP/opus-mt-en-ru"] == "yes"
+    assert local["Helsinki-NLP/opus-mt-en-hy"] == "no"
+
+    code, out, _ = run("translate", "Leaders play drums", "--to", "ru", "--offline", *FAST)
+    assert code == 0 and len(out.splitlines()) == 1
+    translator = build_translator(TranslatorOptions(engine=EngineOptions(offline=True)))
+    ref = translator.model_ref("ru")
+    assert (ref.id, ref.revision) == ("Helsinki-NLP/opus-mt-en-ru", cached_opus_mt_ru)
