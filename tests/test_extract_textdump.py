@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import cli
 from summarize import ExtractionError, SummarizeError, extract
+from summarize.extract.metadata import is_date_line, parse_byline, parse_date
 from summarize.extract.textdump import extract_text_dump
 
 CALIBER = SHARED / "fixtures" / "caliber-drumsticks-page.txt"
@@ -227,3 +228,43 @@ def test_unusual_text_still_gives_the_story(case: str) -> None:
     printable = ["".join(char for char in line if char.isprintable()) for line in lines]
     assert [p.split() for p in article.paragraphs] == [line.split() for line in printable]
     assert article.language == EXPECTED_LANGUAGE[case]
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "date_line"),
+    [
+        ("15 January 2026 08:54", "2026-01-15T08:54", True),
+        ("Updated: 18 Nov 2019 9:38 pm", "2019-11-18T21:38", True),
+        ("11.14.2019 09:00 AM", "2019-11-14T09:00", True),
+        ("15 января 2026, 14:05", "2026-01-15T14:05", True),
+        ("2019-11-18T07:45:00Z", "2019-11-18T07:45", True),
+        ("Monday November 18, 2019 7:45 am PST by Joe Rossignol", "2019-11-18T07:45", True),
+        ("The meeting on March 3, 2025 went on for hours by the river", "2025-03-03", False),
+        ("31 February 2026", None, False),
+        ("Views: 97", None, False),
+    ],
+)
+def test_dates_in_lines(line: str, iso: str | None, date_line: bool) -> None:
+    assert parse_date(line) == iso
+    assert is_date_line(line) is date_line
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Sabina Mammadli", ["Sabina Mammadli"]),
+        ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("Автор: Иван Петров", ["Иван Петров"]),
+        ("Monday November 18, 2019 7:45 am PST by Joe Rossignol", ["Joe Rossignol"]),
+        ("By the way, this is great", []),
+        ("Bystanders said the fire spread fast", []),
+    ],
+)
+def test_bylines(line: str, authors: list[str]) -> None:
+    assert parse_byline(line) == authors
+
+
+def test_title_is_the_headline_that_matches_the_story() -> None:
+    teasers = ["Mayor opens new bridge downtown", "Weather: storms expected on Friday"]
+    dump = "\n".join([*teasers, *COMMENTS_DUMP.splitlines()])
+    assert extract(dump).title == "Ferry service resumes after storm"

@@ -46,10 +46,11 @@ _DATE_LINE_NOISE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|author|от|автор|текст|հեղինակ)\s*:?\s+"
-    r"(?P<names>[\w.'’-]+(?:\s+[\w.'’-]+){0,3}(?:\s*(?:,|and|и|&)\s*[\w.'’-]+(?:\s+[\w.'’-]+){0,3})*)",
-    re.IGNORECASE,
+    r"^(?:by|written by|author|от|автор|текст|հեղինակ)\s*:?\s+(?P<names>\S.*)$", re.IGNORECASE
 )
+_MAX_NAME_WORDS = 4
+_DATE_LINE_TAIL = re.compile(r"^(?:\s*(?:[A-Z]{2,4}T?|GMT|UTC|[,|·•-]))*\s*")
+_MAX_DATE_LINE_NOISE = 12
 _NAME_WORD = re.compile(r"^[A-ZА-ЯЁԱ-Ֆ][\w.'’-]*$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bи\b|&)\s*")
 _BADGES = frozenset(
@@ -71,24 +72,52 @@ def parse_date(line: str) -> str | None:
 
 
 def is_date_line(line: str) -> bool:
-    """True for a line that is a date and little else ("15 January 2026 08:54")."""
-    for pattern in _DATE_PATTERNS:
-        match = pattern.search(line)
-        if match is None or _iso_from_match(match) is None:
-            continue
-        rest = line[: match.start()] + line[match.end() :]
-        return len(_DATE_LINE_NOISE.sub("", rest)) <= 12
-    return False
+    """True for a line that is a date and little else ("15 January 2026 08:54").
+
+    A byline may share the line ("Monday November 18, 2019 7:45 am PST by Joe Rossignol").
+    """
+    match = _date_match(line)
+    if match is None:
+        return False
+    rest = line[match.end() :]
+    if parse_byline(_DATE_LINE_TAIL.sub("", rest)):
+        rest = ""
+    rest = line[: match.start()] + rest
+    return len(_DATE_LINE_NOISE.sub("", rest)) <= _MAX_DATE_LINE_NOISE
 
 
 def parse_byline(line: str) -> list[str]:
-    """Author names from a byline ("By Jane Doe and John Roe"), or [] if ``line`` is not one."""
-    match = _BYLINE.match(line.strip())
+    """Author names from a byline ("By Jane Doe and John Roe"), or [] if ``line`` is not one.
+
+    The byline may follow a date on the same line.
+    """
+    text = line.strip()
+    match = _BYLINE.match(text)
     if match is None:
-        return []
+        date = _date_match(text)
+        if date is None:
+            return []
+        match = _BYLINE.match(_DATE_LINE_TAIL.sub("", text[date.end() :]))
+        if match is None:
+            return []
     names = [name.strip(" .") for name in _NAME_SPLIT.split(match.group("names"))]
-    authors = [name for name in names if name and all(map(_NAME_WORD.match, name.split()))]
-    return authors if authors and len(authors) == len([n for n in names if n]) else []
+    names = [name for name in names if name]
+    if names and all(_looks_like_name(name) for name in names):
+        return names
+    return []
+
+
+def _looks_like_name(name: str) -> bool:
+    words = name.split()
+    return len(words) <= _MAX_NAME_WORDS and all(map(_NAME_WORD.match, words))
+
+
+def _date_match(line: str) -> re.Match[str] | None:
+    for pattern in _DATE_PATTERNS:
+        match = pattern.search(line)
+        if match is not None and _iso_from_match(match) is not None:
+            return match
+    return None
 
 
 def strip_badges(title: str) -> str:

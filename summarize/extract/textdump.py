@@ -60,7 +60,10 @@ _MAX_UI_WORDS = 20
 _MAX_META_WORDS = 12
 _MAX_DATE_LINE_WORDS = 16
 _MIN_TITLE_WORDS, _MAX_TITLE_WORDS = 3, 30
-_TITLE_WINDOW = 6
+_TITLE_WINDOW = 15
+_TITLE_BODY_LINES = 3
+_ABOVE_META_BONUS = 0.3
+_DISTANCE_COST = 0.02
 _META_WINDOW = 4
 
 
@@ -89,14 +92,14 @@ def extract_text_dump(content: str, url: str | None = None) -> Article:
         _is_prose(line) for line in body
     ):
         raise ExtractionError("no article found in the text (no paragraph of prose)")
-    before = lines[max(0, start - _TITLE_WINDOW - _META_WINDOW) : start]
+    before = lines[max(0, start - _TITLE_WINDOW) : start]
     after = lines[end : end + _META_WINDOW]
     return Article(
-        title=_title(before),
+        title=_title(before, body),
         paragraphs=[line.text for line in body],
         url=url,
-        date=_date(before, after),
-        authors=_authors(before, after),
+        date=_date(before[-_META_WINDOW - 2 :], after),
+        authors=_authors(before[-_META_WINDOW - 2 :], after),
     )
 
 
@@ -224,14 +227,42 @@ def _densest_block(lines: list[Line], script: str | None) -> tuple[int, int]:
     return first_start, first_end
 
 
-def _title(before: list[Line]) -> str | None:
-    """The headline-like line nearest above the body, skipping date, byline and UI lines."""
-    for line in reversed(before):
-        if line.ui or line.meta:
+def _title(before: list[Line], body: list[Line]) -> str | None:
+    """The headline: the headline-like line above the body that best matches the story.
+
+    A headline shares its content words with the first paragraphs; among lines that look
+    like one (a few words, no final full stop, no UI or metadata), the best match wins,
+    preferring one right above a date or byline line and, then, the nearest.
+    """
+    story_words = _content_words(" ".join(line.text for line in body[:_TITLE_BODY_LINES]))
+    best: tuple[float, str] | None = None
+    for distance, position in enumerate(range(len(before) - 1, -1, -1)):
+        line = before[position]
+        if not _headline_like(line):
             continue
-        if _MIN_TITLE_WORDS <= line.words <= _MAX_TITLE_WORDS and not line.text.endswith("."):
-            return strip_badges(line.text)
-    return None
+        words = _content_words(line.text)
+        overlap = len(words & story_words) / len(words) if words else 0.0
+        above_meta = position + 1 < len(before) and before[position + 1].meta
+        score = overlap + (_ABOVE_META_BONUS if above_meta else 0.0) - _DISTANCE_COST * distance
+        if best is None or score > best[0]:
+            best = (score, line.text)
+    return strip_badges(best[1]) if best is not None else None
+
+
+def _headline_like(line: Line) -> bool:
+    return (
+        not line.ui
+        and not line.meta
+        and _MIN_TITLE_WORDS <= line.words <= _MAX_TITLE_WORDS
+        and not line.text.endswith((".", ":"))
+        and "@" not in line.text
+        and not line.text[0].islower()
+    )
+
+
+def _content_words(text: str) -> set[str]:
+    words = (word.lower() for word in _WORD.findall(text))
+    return {word for word in words if len(word) > 2 and word not in _STOP_WORDS}
 
 
 def _date(before: list[Line], after: list[Line]) -> str | None:
