@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gzip
 import io
+import itertools
 import socket
 import time
 import zipfile
@@ -17,6 +18,7 @@ from local_http import (
     ENGLISH_PARAGRAPHS,
     RUSSIAN_PARAGRAPHS,
     LocalServer,
+    Route,
     news_page,
     send,
     serve,
@@ -43,12 +45,17 @@ def _zip_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def _flaky(handler: BaseHTTPRequestHandler) -> None:
-    calls = handler.server_hits.get("/flaky", 0)  # type: ignore[attr-defined]
-    if calls <= 2:
-        send(handler, 503, b"busy", {"Content-Type": "text/plain"})
-    else:
-        send(handler, 200, PAGE, HTML)
+def _flaky(failures: int) -> Route:
+    """A route that answers 503 ``failures`` times, then the page."""
+    calls = itertools.count(1)
+
+    def route(handler: BaseHTTPRequestHandler) -> None:
+        if next(calls) <= failures:
+            send(handler, 503, b"busy", {"Content-Type": "text/plain"})
+        else:
+            send(handler, 200, PAGE, HTML)
+
+    return route
 
 
 def _reset_mid_body(handler: BaseHTTPRequestHandler) -> None:
@@ -85,7 +92,7 @@ def server() -> Iterator[LocalServer]:
         "/404": lambda h: send(h, 404, b"gone", {"Content-Type": "text/plain"}),
         "/410": lambda h: send(h, 410, b"gone", {"Content-Type": "text/plain"}),
         "/500": lambda h: send(h, 500, b"oops", {"Content-Type": "text/plain"}),
-        "/flaky": _flaky,
+        "/flaky": _flaky(failures=2),
         "/reset": _reset_mid_body,
         "/hang": _never_answers,
         "/drip": lambda h: stream_forever(h, b"<", counters, delay=0.2),
@@ -116,11 +123,6 @@ def server() -> Iterator[LocalServer]:
     with serve(routes) as state:
         state.bytes_sent = counters
         yield state
-
-
-@pytest.fixture(autouse=True)
-def _expose_hits(server: LocalServer) -> None:
-    BaseHTTPRequestHandler.server_hits = server.hits  # type: ignore[attr-defined]
 
 
 FAILURES = [

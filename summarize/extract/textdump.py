@@ -2,10 +2,10 @@
 
 Copying a page from a browser gives every visible line: menus, share buttons, counters,
 cookie and copyright notices around the story. Each line is scored on generic signals
-(length, sentence punctuation, stop words, UI patterns, script); the body is the densest
-run of prose lines (a maximum-sum segment), the title the headline-like line just above it
-(or above its date line), the date and authors come from date lines and bylines nearby.
-Nothing here knows any particular site.
+(length, sentence punctuation, stop words, UI patterns, script); the body is the first
+dense run of prose lines (a maximum-sum segment), the title the headline-like line above it
+that shares most words with the story, the date and authors come from date lines and
+bylines nearby. Nothing here knows any particular site.
 """
 
 from __future__ import annotations
