@@ -3,6 +3,7 @@ greedy output equal to transformers token for token for every family."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -82,3 +83,28 @@ def test_a_changed_model_directory_is_converted_again(tmp_path: Path) -> None:
     second = load_seq2seq(str(model_dir), options).revision
     assert first != second
     assert len(list(conversion_root().iterdir())) == 2
+
+
+def test_minimum_length_means_the_same_on_both_backends(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    import torch
+    from transformers import MarianMTModel
+
+    model = MarianMTModel.from_pretrained(str(session_model("marian", tmp_path_factory)))
+    with torch.no_grad():
+        model.final_logits_bias[0, model.config.eos_token_id] = 50.0  # always wants to stop
+    model.generation_config.min_length = 5
+    eager = tmp_path / "eager-eos"
+    model.save_pretrained(eager)
+    for name in ("source.spm", "target.spm", "vocab.json", "tokenizer_config.json"):
+        shutil.copy(session_model("marian", tmp_path_factory) / name, eager / name)
+
+    outputs = []
+    for backend in ("transformers", "ctranslate2"):
+        options = EngineOptions(backend=backend, compute_type="float32", max_length=10)
+        engine = load_seq2seq(str(eager), options)
+        assert engine.settings.min_new_tokens == 4
+        outputs.append(engine.generate_tokens(TEXTS, PAIRS["marian"]))
+    assert outputs[0] == outputs[1]
+    assert {len(tokens) for tokens in outputs[0]} == {4}

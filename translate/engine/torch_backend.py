@@ -42,6 +42,7 @@ class TransformersEngine(Seq2SeqEngine):
                     num_beams=settings.beam_size,
                     max_new_tokens=settings.max_new_tokens,
                     min_new_tokens=settings.min_new_tokens,
+                    min_length=0,  # min_new_tokens already holds the model's minimum
                     length_penalty=settings.length_penalty,
                     no_repeat_ngram_size=settings.no_repeat_ngram_size,
                     do_sample=False,
