@@ -122,4 +122,3 @@ def _known_codec(name: str) -> str | None:
     except LookupError:
         return None
     return codec.name
-

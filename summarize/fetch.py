@@ -24,9 +24,18 @@ DEFAULT_USER_AGENT = "headline/0.1 (news digest; +https://pypi.org/project/headl
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _BINARY_TYPES = ("image/", "audio/", "video/", "font/")
 _BINARY_APPLICATION_TYPES = frozenset(
-    {"application/pdf", "application/zip", "application/gzip", "application/x-tar",
-     "application/x-7z-compressed", "application/vnd.rar", "application/x-rar-compressed",
-     "application/msword", "application/x-msdownload", "application/wasm"}
+    {
+        "application/pdf",
+        "application/zip",
+        "application/gzip",
+        "application/x-tar",
+        "application/x-7z-compressed",
+        "application/vnd.rar",
+        "application/x-rar-compressed",
+        "application/msword",
+        "application/x-msdownload",
+        "application/wasm",
+    }
 )
 _WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
 
@@ -82,20 +91,24 @@ def fetch(url: str, options: FetchOptions | None = None) -> FetchedPage:
     options = options or FetchOptions()
     check_url(url, options)
     started = time.monotonic()
-    headers = {"User-Agent": options.user_agent, "Accept-Encoding": "gzip, deflate",
-               "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"}
-    with httpx.Client(headers=headers, follow_redirects=False, trust_env=False) as client:
-        for attempt in range(options.retries + 1):
+    headers = {
+        "User-Agent": options.user_agent,
+        "Accept-Encoding": "gzip, deflate",
+        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+    }
+    attempts = 0
+    with httpx.Client(headers=headers, follow_redirects=False) as client:
+        while True:
             try:
                 return _fetch_following_redirects(client, url, options, started)
             except _Retryable as exc:
-                wait = options.backoff * 2**attempt
+                attempts += 1
+                wait = options.backoff * 2 ** (attempts - 1)
                 left = options.deadline - (time.monotonic() - started)
-                if attempt == options.retries or wait >= left:
-                    tries = f"{attempt + 1} attempt" + ("s" if attempt else "")
+                if attempts > options.retries or wait >= left:
+                    tries = f"{attempts} attempt" + ("s" if attempts > 1 else "")
                     raise FetchError(f"{url}: {exc} (after {tries})") from None
                 time.sleep(wait)
-    raise AssertionError("unreachable: the loop returns or raises")  # pragma: no cover
 
 
 def _fetch_following_redirects(
@@ -151,9 +164,7 @@ def _check_content_type(url: str, content_type: str | None) -> None:
         raise FetchError(f"{url}: not a web page (Content-Type {media_type})")
 
 
-def _read_body(
-    url: str, response: httpx.Response, options: FetchOptions, started: float
-) -> bytes:
+def _read_body(url: str, response: httpx.Response, options: FetchOptions, started: float) -> bytes:
     encoding = response.headers.get("content-encoding", "identity").strip().lower()
     decompressor = None
     if encoding in _WBITS:
@@ -198,8 +209,14 @@ def _refuse_private_host(url: str, host: str, port: int | None) -> None:
         raise FetchError(f"{url}: cannot resolve host '{host}' ({exc})") from None
     for info in infos:
         address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
-        if (address.is_private or address.is_loopback or address.is_link_local
-                or address.is_reserved or address.is_multicast or address.is_unspecified):
+        if (
+            address.is_private
+            or address.is_loopback
+            or address.is_link_local
+            or address.is_reserved
+            or address.is_multicast
+            or address.is_unspecified
+        ):
             raise FetchError(
                 f"{url}: host '{host}' resolves to a private address ({address}), refused"
             )

@@ -75,8 +75,13 @@ def serve(routes: dict[str, Route]) -> Iterator[LocalServer]:
         httpd.server_close()
 
 
-def stream_forever(handler: BaseHTTPRequestHandler, chunk: bytes, counter: dict[str, int],
-                   delay: float = 0.0, limit: int = 1 << 30) -> None:
+def stream_forever(
+    handler: BaseHTTPRequestHandler,
+    chunk: bytes,
+    counter: dict[str, int],
+    delay: float = 0.0,
+    limit: int = 1 << 30,
+) -> None:
     """Send ``chunk`` again and again (no Content-Length) until the client goes away."""
     handler.send_response(200)
     handler.send_header("Content-Type", "text/html; charset=utf-8")
@@ -116,7 +121,7 @@ def news_page(title: str, paragraphs: list[str], meta_charset: str | None = "utf
     return (
         f"<!DOCTYPE html><html><head>{meta}<title>{title} | Daily Example</title></head><body>"
         '<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>'
-        f"<article><h1>{title}</h1><p class=\"byline\">By Jane Doe</p>{body}</article>"
+        f'<article><h1>{title}</h1><p class="byline">By Jane Doe</p>{body}</article>'
         "<footer><p>Copyright 2026 Daily Example. All rights reserved.</p></footer>"
         "</body></html>"
     )

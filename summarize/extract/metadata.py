@@ -9,22 +9,21 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-MONTHS: dict[str, int] = {
-    **{name: number for number, names in enumerate((
-        ("january", "jan", "января", "январь", "янв", "հունվարի"),
-        ("february", "feb", "февраля", "февраль", "фев", "փետրվարի"),
-        ("march", "mar", "марта", "март", "мар", "մարտի"),
-        ("april", "apr", "апреля", "апрель", "апр", "ապրիլի"),
-        ("may", "мая", "май", "մայիսի"),
-        ("june", "jun", "июня", "июнь", "июн", "հունիսի"),
-        ("july", "jul", "июля", "июль", "июл", "հուլիսի"),
-        ("august", "aug", "августа", "август", "авг", "օգոստոսի"),
-        ("september", "sep", "sept", "сентября", "сентябрь", "сен", "սեպտեմբերի"),
-        ("october", "oct", "октября", "октябрь", "окт", "հոկտեմբերի"),
-        ("november", "nov", "ноября", "ноябрь", "ноя", "նոյեմբերի"),
-        ("december", "dec", "декабря", "декабрь", "дек", "դեկտեմբերի"),
-    ), start=1) for name in names},
-}
+_MONTH_NAMES = (
+    ("january", "jan", "января", "январь", "янв", "հունվարի"),
+    ("february", "feb", "февраля", "февраль", "фев", "փետրվարի"),
+    ("march", "mar", "марта", "март", "мар", "մարտի"),
+    ("april", "apr", "апреля", "апрель", "апр", "ապրիլի"),
+    ("may", "мая", "май", "մայիսի"),
+    ("june", "jun", "июня", "июнь", "июн", "հունիսի"),
+    ("july", "jul", "июля", "июль", "июл", "հուլիսի"),
+    ("august", "aug", "августа", "август", "авг", "օգոստոսի"),
+    ("september", "sep", "sept", "сентября", "сентябрь", "сен", "սեպտեմբերի"),
+    ("october", "oct", "октября", "октябрь", "окт", "հոկտեմբերի"),
+    ("november", "nov", "ноября", "ноябрь", "ноя", "նոյեմբերի"),
+    ("december", "dec", "декабря", "декабрь", "дек", "դեկտեմբերի"),
+)
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -54,8 +53,24 @@ _MAX_DATE_LINE_NOISE = 12
 _NAME_WORD = re.compile(r"^[A-ZА-ЯЁԱ-Ֆ][\w.'’-]*$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bи\b|&)\s*")
 _BADGES = frozenset(
-    {"video", "photo", "photos", "gallery", "live", "updated", "exclusive", "breaking",
-     "audio", "podcast", "opinion", "analysis", "видео", "фото", "тесты", "live-blog"}
+    {
+        "video",
+        "photo",
+        "photos",
+        "gallery",
+        "live",
+        "updated",
+        "exclusive",
+        "breaking",
+        "audio",
+        "podcast",
+        "opinion",
+        "analysis",
+        "видео",
+        "фото",
+        "тесты",
+        "live-blog",
+    }
 )
 
 
