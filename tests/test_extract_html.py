@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 import trafilatura
 from conftest import SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from local_http import ENGLISH_PARAGRAPHS, RUSSIAN_PARAGRAPHS, news_page
 
-from summarize import ExtractionError, InputError, extract
+from summarize import ExtractionError, InputError, SummarizeError, extract
 from summarize.extract import looks_like_html
 from summarize.extract.quality import load_dev_pages, score_page
 
@@ -85,3 +87,41 @@ def test_empty_input() -> None:
 )
 def test_html_is_told_from_text_by_content(content: str, is_html: bool) -> None:
     assert looks_like_html(content) is is_html
+
+
+MARKUP = st.sampled_from(
+    [
+        "<html>",
+        "</html>",
+        "<body>",
+        "<p>",
+        "</p>",
+        "<div>",
+        "<!--",
+        "-->",
+        "<script>",
+        "</script>",
+        "<?xml version='1.0'?>",
+        "&amp;",
+        "&#0;",
+        "\x00",
+        "<meta charset='utf-16'>",
+        "<a href='x'>",
+        "The council met on Tuesday.",
+        "<title>",
+        "</title>",
+        "<table><tr><td>",
+        "<![CDATA[",
+        "]]>",
+    ]
+)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.one_of(MARKUP, st.text(max_size=20)), max_size=40))
+def test_fuzz_broken_markup_raises_only_our_errors(parts: list[str]) -> None:
+    try:
+        article = extract("<!DOCTYPE html>" + "".join(parts))
+    except SummarizeError:
+        return
+    assert sum(len(paragraph.split()) for paragraph in article.paragraphs) >= 8

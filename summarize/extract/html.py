@@ -30,19 +30,19 @@ _MIN_ARTICLE_WORDS = 8
 def extract_html(content: str, url: str | None = None) -> Article:
     """The article of an HTML page; raises ExtractionError when there is none."""
     document = _trafilatura_document(content, url)
-    primary = _paragraphs(document.text if document is not None else None)
+    paragraphs = _paragraphs(document.text if document is not None else None)
     rendered = _rendered_reading(content)
-    if primary and rendered and _stopped_early(primary, rendered):
-        primary = rendered
-    elif not primary:
-        primary = _paragraphs(_trafilatura_text(content, url)) or rendered
+    if paragraphs and rendered and _stopped_early(paragraphs, rendered):
+        paragraphs = rendered
+    elif not paragraphs:
+        paragraphs = _paragraphs(_trafilatura_text(content, url)) or rendered
     title = _clean(getattr(document, "title", None))
-    primary = _without_heading(primary, title)
-    if sum(len(paragraph.split()) for paragraph in primary) < _MIN_ARTICLE_WORDS:
+    paragraphs = _without_heading(paragraphs, title)
+    if sum(len(paragraph.split()) for paragraph in paragraphs) < _MIN_ARTICLE_WORDS:
         raise ExtractionError("no article found in the page (no paragraph of text)")
     return Article(
         title=title,
-        paragraphs=primary,
+        paragraphs=paragraphs,
         url=url or _clean(getattr(document, "url", None)),
         site=_clean(getattr(document, "sitename", None)) or _host(url),
         date=_clean(getattr(document, "date", None)),
