@@ -33,8 +33,10 @@ class WordGenerator:
     model_id: str = "fake/words"
     revision: str | None = "abc123"
     calls: list[list[str]] = field(default_factory=list)
+    counted: list[str] = field(default_factory=list)
 
     def count_tokens(self, text: str) -> int:
+        self.counted.append(text)
         return len(text.split()) + 2
 
     def generate(self, texts: list[str]) -> list[str]:
@@ -86,6 +88,14 @@ def test_long_article_is_summarised_in_chunks_then_again() -> None:
     assert len(generator.calls[-1]) == 1
     assert 1 <= len(summary) <= 2
     assert summary[0].startswith("w0x0")
+
+
+def test_a_long_article_is_never_tokenised_whole() -> None:
+    sentences = numbered_sentences(60)
+    generator = WordGenerator(max_input_tokens=40)
+    Seq2SeqSummarizer(generator).summarize(article_of(sentences), sentences=3)
+    longest = max(len(text.split()) for text in generator.counted)
+    assert longest < 2 * generator.max_input_tokens < len(" ".join(sentences).split())
 
 
 def test_overlap_repeats_the_last_sentence_of_the_previous_chunk() -> None:
