@@ -19,6 +19,7 @@ from summarize.fetch import FetchOptions, fetch
 
 STDIN = "-"
 _URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
+_LOOKS_LIKE_HOST = re.compile(r"^(?:www\.[^/]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/)", re.I)
 
 
 def read_article(source: str, options: FetchOptions | None = None) -> Article:
@@ -36,7 +37,7 @@ def read_article(source: str, options: FetchOptions | None = None) -> Article:
     if source == STDIN:
         data = _read_limited(sys.stdin.buffer, "stdin", options.max_bytes)
         return _extract(decode_bytes(data, "stdin"), "stdin", None)
-    data = _read_file(Path(source), options.max_bytes)
+    data = _read_file(source, options.max_bytes)
     return _extract(decode_bytes(data, source), source, None)
 
 
@@ -51,18 +52,21 @@ def _extract(text: str, source: str, url: str | None) -> Article:
         raise InputError(f"{source}: {exc}") from None
 
 
-def _read_file(path: Path, max_bytes: int) -> bytes:
+def _read_file(name: str, max_bytes: int) -> bytes:
+    """The bytes of file ``name``; errors name the file as the user typed it."""
+    path = Path(name)
     try:
         if path.is_dir():
-            raise InputError(f"{path}: is a directory, not a file")
+            raise InputError(f"{name}: is a directory, not a file")
         with path.open("rb") as handle:
-            return _read_limited(handle, str(path), max_bytes)
+            return _read_limited(handle, name, max_bytes)
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        hint = " (for a URL, start it with https://)" if _LOOKS_LIKE_HOST.match(name) else ""
+        raise InputError(f"{name}: no such file{hint}") from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        raise InputError(f"{name}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from None
 
 
 def _read_limited(handle: BinaryIO, name: str, max_bytes: int) -> bytes:

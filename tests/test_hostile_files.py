@@ -119,3 +119,16 @@ def test_stdin_text_dump_is_extracted() -> None:
     )
     assert result.exit_code == 0, result.output
     assert '"date": "2026-01-15T08:54"' in result.output
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("./missing/story.html", "Error: ./missing/story.html: no such file"),
+        ("example.com/news/story", "(for a URL, start it with https://)"),
+    ],
+)
+def test_missing_file_is_named_as_typed(source: str, message: str) -> None:
+    result = CliRunner().invoke(cli.main, ["extract", source])
+    assert result.exit_code == 1
+    assert message in result.output
