@@ -35,6 +35,17 @@ def test_body_and_metadata_from_a_news_page() -> None:
     assert article.language == "en"
 
 
+def test_headline_without_markup_comes_from_the_rendered_reading() -> None:
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in ENGLISH_PARAGRAPHS)
+    page = (
+        "<html><body><div>Menu</div><div>Council approves the new city budget</div>"
+        f"<div>15 January 2026 08:54</div><div>{body}</div></body></html>"
+    )
+    article = extract(page)
+    assert article.title == "Council approves the new city budget"
+    assert article.paragraphs == ENGLISH_PARAGRAPHS
+
+
 def test_russian_page() -> None:
     article = extract(news_page("Совет утвердил бюджет", RUSSIAN_PARAGRAPHS))
     assert article.paragraphs == RUSSIAN_PARAGRAPHS

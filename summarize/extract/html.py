@@ -31,12 +31,13 @@ def extract_html(content: str, url: str | None = None) -> Article:
     """The article of an HTML page; raises ExtractionError when there is none."""
     document = _trafilatura_document(content, url)
     paragraphs = _paragraphs(document.text if document is not None else None)
-    rendered = _rendered_reading(content)
+    reading = _rendered_reading(content)
+    rendered = reading.paragraphs if reading is not None else []
     if paragraphs and rendered and _stopped_early(paragraphs, rendered):
         paragraphs = rendered
     elif not paragraphs:
         paragraphs = _paragraphs(_trafilatura_text(content, url)) or rendered
-    title = _clean(getattr(document, "title", None))
+    title = _clean(getattr(document, "title", None)) or (reading.title if reading else None)
     paragraphs = _without_heading(paragraphs, title)
     if sum(len(paragraph.split()) for paragraph in paragraphs) < _MIN_ARTICLE_WORDS:
         raise ExtractionError("no article found in the page (no paragraph of text)")
@@ -81,14 +82,15 @@ def _trafilatura_text(content: str, url: str | None) -> str | None:
     return text if isinstance(text, str) else None
 
 
-def _rendered_reading(content: str) -> list[str]:
+def _rendered_reading(content: str) -> Article | None:
+    """The page rendered to text and read by the text-dump extractor, if it finds a story."""
     text = _quietly(lambda: html_text.extract_text(content, guess_layout=True))
     if not isinstance(text, str) or not text.strip():
-        return []
+        return None
     try:
-        return extract_text_dump(text).paragraphs
+        return extract_text_dump(text)
     except SummarizeError:
-        return []
+        return None
 
 
 def _stopped_early(primary: list[str], rendered: list[str]) -> bool:
