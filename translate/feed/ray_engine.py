@@ -89,6 +89,7 @@ def run_feed_on_ray(
         progress.start(len(todo))
     if batches:
         _connect(ray, ray_options)
+        logging.getLogger("ray.data").setLevel(logging.ERROR)  # our progress line is enough
         ray.data.DataContext.get_current().enable_progress_bars = False
         dataset = ray.data.from_items([{"batch": batch} for batch in batches]).map_batches(
             FeedActor,
