@@ -20,7 +20,7 @@ import httpx
 
 from summarize.errors import FetchError
 
-DEFAULT_USER_AGENT = "headline/0.1 (news digest; +https://pypi.org/project/headline/)"
+DEFAULT_USER_AGENT = "headline/0.1 (news digest)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _BINARY_TYPES = ("image/", "audio/", "video/", "font/")
 _BINARY_APPLICATION_TYPES = frozenset(
