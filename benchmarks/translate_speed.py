@@ -37,7 +37,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--headlines", type=int, default=256, help="headlines per batched run")
     parser.add_argument("--naive-headlines", type=int, default=16, help="for the naive loop")
     parser.add_argument("--max-length", type=int, default=20, help="output tokens per headline")
-    parser.add_argument("--runs", type=int, default=3, help="timed runs of the fast engines")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of the fast engines")
     parser.add_argument("--slow-runs", type=int, default=1, help="timed runs of transformers")
     parser.add_argument("--work-dir", type=Path, default=None, help="keep the model here")
     return parser.parse_args()
@@ -57,6 +57,20 @@ def rate(run: Callable[[], int], runs: int, warm_up: Callable[[], object]) -> fl
         done = run()
         speeds.append(done / (time.perf_counter() - start))
     return statistics.median(speeds)
+
+
+def interleaved_rates(engines: dict[str, Callable[[], int]], runs: int) -> dict[str, float]:
+    """Median headlines per second of each engine, timed in alternation so that load from
+    other processes falls on all of them alike (after one warm-up call each)."""
+    for run in engines.values():
+        run()
+    speeds: dict[str, list[float]] = {name: [] for name in engines}
+    for _ in range(runs):
+        for name, run in engines.items():
+            start = time.perf_counter()
+            done = run()
+            speeds[name].append(done / (time.perf_counter() - start))
+    return {name: statistics.median(values) for name, values in speeds.items()}
 
 
 def main() -> None:
@@ -119,21 +133,19 @@ def main() -> None:
         assert all(len(result.hypotheses[0]) == length for result in out)
         return len(batch)
 
-    results["ctranslate2 int8, batched (raw)"] = rate(
-        raw_ct2, args.runs, warm_up=lambda: raw_ct2(sources[:8])
-    )
-
     translator = build_translator(
         TranslatorOptions(overrides={"ru": str(model_dir)}, engine=options)
     )
     load_start = time.perf_counter()
     translator.translate(texts[:1], "ru")
     load_seconds = time.perf_counter() - load_start
-    results["build_translator().translate (headline translate)"] = rate(
-        lambda: len(translator.translate(texts, "ru")),
-        args.runs,
-        warm_up=lambda: translator.translate(texts[:8], "ru"),
-    )
+    fast = {
+        "ctranslate2 int8, batched (raw)": raw_ct2,
+        "build_translator().translate (headline translate)": lambda: len(
+            translator.translate(texts, "ru")
+        ),
+    }
+    results.update(interleaved_rates(fast, args.runs))
 
     naive_rate = results["transformers, one at a time (naive)"]
     print(

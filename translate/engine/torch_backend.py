@@ -17,6 +17,10 @@ class TransformersEngine(Seq2SeqEngine):
         super().__init__(parts, options)
         self._device = device
         self._model = model.to(device)
+        # The model's own lengths are already in ``settings`` as new-token counts; cleared
+        # here so transformers does not apply (and warn about) both.
+        model.generation_config.max_length = None
+        model.generation_config.min_length = None
         self._start_id = int(model.config.decoder_start_token_id)
         self._eos_id = self.tokenizer.eos_token_id
         self._pad_id = self.tokenizer.pad_token_id
@@ -42,7 +46,6 @@ class TransformersEngine(Seq2SeqEngine):
                     num_beams=settings.beam_size,
                     max_new_tokens=settings.max_new_tokens,
                     min_new_tokens=settings.min_new_tokens,
-                    min_length=0,  # min_new_tokens already holds the model's minimum
                     length_penalty=settings.length_penalty,
                     no_repeat_ngram_size=settings.no_repeat_ngram_size,
                     do_sample=False,
