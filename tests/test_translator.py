@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from tiny_models import session_model
 
 from translate import EngineOptions, ModelRef, Translator, TranslatorOptions, build_translator
+from translate.engine import LanguagePair, load_seq2seq
+from translate.engine.segments import fit_segments
 from translate.errors import TranslateError
 from translate.numbers import digits_of, number_warnings, numbers_in
 from translate.profiles import PROFILES, model_for, profile_models, profiles_covering
@@ -181,3 +183,46 @@ def test_digest_translation_keeps_title_and_sentences_apart() -> None:
     }
     untitled = translate_title_and_summary(Upper(), None, ["One."], "ru")
     assert (untitled.title, untitled.summary) == (None, ["ONE."])
+
+
+def _count_words(text: str) -> int:
+    return len(text.split()) + 1  # one end-of-sentence token, as real tokenizers add
+
+
+def _count_characters(text: str) -> int:
+    return len(text) // 4 + 1  # long words need cutting too
+
+
+@pytest.mark.parametrize("count", [_count_words, _count_characters])
+@given(
+    words=st.lists(
+        st.text(alphabet="abcdefghij.!?։", min_size=1, max_size=30), min_size=1, max_size=80
+    ),
+    limit=st.integers(min_value=2, max_value=20),
+)
+def test_long_text_pieces_fit_and_keep_every_character_in_order(
+    count: Callable[[str], int], words: list[str], limit: int
+) -> None:
+    text = " ".join(words)
+    pieces = fit_segments(text, count, limit)
+    assert "".join("".join(pieces).split()) == "".join(text.split())
+    assert all(count(piece) <= limit for piece in pieces)
+    if count(text) <= limit:
+        assert pieces == [text]
+
+
+def test_long_text_is_translated_in_pieces_not_cut(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    model = str(session_model("marian", tmp_path_factory))
+    translator = build_translator(TranslatorOptions(overrides={"ru": model}, engine=ENGINE))
+    engine = load_seq2seq(model, ENGINE)
+    long_text = " ".join(f"{HEADLINES[i % 3]}." for i in range(60))
+    assert engine.count_tokens(long_text) > engine.max_input_tokens
+    pieces = fit_segments(long_text, engine.count_tokens, engine.max_input_tokens - 4)
+    assert len(pieces) > 1
+    expected = " ".join(engine.generate(pieces, LanguagePair("en", "ru")))
+    assert translator.translate([HEADLINES[1], long_text], "ru") == [
+        translator.translate([HEADLINES[1]], "ru")[0],
+        expected,
+    ]

@@ -1,7 +1,8 @@
 """The Translator interface and the profile-based translator behind ``headline translate``.
 
 One model per target language, loaded on first use; source == target returns the input
-unchanged; ``--translator LANG=ID_OR_DIR`` replaces a profile's model for one language.
+unchanged; ``--translator LANG=ID_OR_DIR`` replaces a profile's model for one language. A text
+longer than the model's input is translated in sentence-sized pieces and rejoined, never cut.
 """
 
 from __future__ import annotations
@@ -18,8 +19,12 @@ from translate.engine import (
     Seq2SeqEngine,
     resolve_model,
 )
+from translate.engine.segments import fit_segments
 from translate.errors import TranslateError
 from translate.profiles import check_profile, model_for
+
+# Input tokens kept free for a family's language tag (MADLAD's ``<2ru>``).
+_TAG_ROOM = 4
 
 
 @dataclass(frozen=True)
@@ -99,7 +104,11 @@ class ProfileTranslator:
         if target == self.source or not texts:
             return list(texts)
         engine = self._engine(target)
-        return engine.generate(list(texts), LanguagePair(self.source, target))
+        limit = engine.max_input_tokens - _TAG_ROOM
+        pieces = [fit_segments(text, engine.count_tokens, limit) for text in texts]
+        flat = [piece for text_pieces in pieces for piece in text_pieces]
+        translated = iter(engine.generate(flat, LanguagePair(self.source, target)))
+        return [" ".join(next(translated) for _ in text_pieces) for text_pieces in pieces]
 
     def model_ref(self, target: str) -> ModelRef:
         target = normalize_language(target)
