@@ -1,5 +1,5 @@
 """CTranslate2 backend: conversion cached once per model/revision/compute type, and float32
-greedy output equal to transformers token for token for every family."""
+output (greedy, and beam search) equal to transformers token for token for every family."""
 
 from __future__ import annotations
 
@@ -27,17 +27,20 @@ TEXTS = [
 ]
 
 
+@pytest.mark.parametrize("beam_size", [1, 3], ids=["greedy", "beam3"])
 @pytest.mark.parametrize("family", sorted(PAIRS))
-def test_float32_greedy_matches_transformers_token_for_token(
-    family: str, tmp_path_factory: pytest.TempPathFactory
+def test_float32_output_matches_transformers_token_for_token(
+    family: str, beam_size: int, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     model_dir = str(session_model(family, tmp_path_factory))
     reference = load_seq2seq(
-        model_dir, EngineOptions(backend="transformers", beam_size=1, max_length=10)
+        model_dir, EngineOptions(backend="transformers", beam_size=beam_size, max_length=10)
     )
     fast = load_seq2seq(
         model_dir,
-        EngineOptions(backend="ctranslate2", compute_type="float32", beam_size=1, max_length=10),
+        EngineOptions(
+            backend="ctranslate2", compute_type="float32", beam_size=beam_size, max_length=10
+        ),
     )
     expected = reference.generate_tokens(TEXTS, PAIRS[family])
     assert sum(len(tokens) for tokens in expected) > len(TEXTS)
