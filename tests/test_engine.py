@@ -122,6 +122,15 @@ def test_compute_type_must_suit_backend_and_device(
         options.resolved_compute_type(backend, "cpu")
 
 
+def test_missing_gpu_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert EngineOptions().resolved_device() == "cpu"
+    with pytest.raises(TranslateError, match="no CUDA GPU is available"):
+        EngineOptions(device="cuda").resolved_device()
+
+
 def test_cpu_defaults_to_ctranslate2_int8() -> None:
     options = EngineOptions(device="cpu")
     backend = options.resolved_backend("cpu")

@@ -48,11 +48,14 @@ class EngineOptions:
 
     def resolved_device(self) -> str:
         """``cuda`` when asked for or available under ``auto``, else ``cpu``."""
-        if self.device != "auto":
-            return self.device
+        if self.device == "cpu":
+            return "cpu"
         import torch
 
-        return "cuda" if torch.cuda.is_available() else "cpu"
+        available = torch.cuda.is_available()
+        if self.device == "cuda" and not available:
+            raise TranslateError("--device cuda was asked for, but no CUDA GPU is available")
+        return "cuda" if available else "cpu"
 
     def resolved_backend(self, device: str) -> str:
         """CTranslate2 is the fast path on CPU; transformers is the reference and the GPU path."""
