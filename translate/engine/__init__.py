@@ -11,6 +11,7 @@ from __future__ import annotations
 from translate.engine.base import GenerationSettings, LanguagePair, Seq2SeqEngine
 from translate.engine.options import EngineOptions
 from translate.engine.source import ModelSource, cached_source, fetch_model, resolve_model
+from translate.errors import TranslateError
 
 __all__ = [
     "EngineOptions",
@@ -55,11 +56,16 @@ def load_from_source(source: ModelSource, options: EngineOptions) -> Seq2SeqEngi
 
     folder = ensure_converted(source, parts, config, compute_type)
     workers = options.cpu_workers if device == "cpu" else 1
-    translator = ctranslate2.Translator(
-        str(folder),
-        device=device,
-        compute_type=compute_type,
-        inter_threads=workers,
-        intra_threads=1 if device == "cpu" else 0,
-    )
+    try:
+        translator = ctranslate2.Translator(
+            str(folder),
+            device=device,
+            compute_type=compute_type,
+            inter_threads=workers,
+            intra_threads=1 if device == "cpu" else 0,
+        )
+    except (ValueError, RuntimeError) as exc:
+        raise TranslateError(
+            f"CTranslate2 cannot run {source.model_id!r} as {compute_type} on {device}: {exc}"
+        ) from None
     return CTranslate2Engine(parts, translator, options, workers)
