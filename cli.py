@@ -651,7 +651,7 @@ def open_feed_output(output: str, fmt: str, options: FeedOptions) -> LineStore:
 @click.option("--model", default=None, help="Seq2seq summariser model (hub id or directory).")
 @click.option("--sentences", type=click.IntRange(min=1), default=3, show_default=True,
               help="Summary length for --summarize.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True,
+@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Most items per batch (batches also stop at a token budget).")
 @click.option("--cache", "cache_path", default=None, envvar="HEADLINE_CACHE",
               help="Translation cache file [default: translations.sqlite3 in the user cache].")

@@ -49,7 +49,7 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--headlines", type=int, default=1000)
     parser.add_argument("--output-tokens", type=int, default=20)
-    parser.add_argument("--batch-size", type=int, default=32, help="feed --batch-size")
+    parser.add_argument("--batch-size", type=int, default=64, help="feed --batch-size")
     parser.add_argument("--rounds", type=int, default=2,
                         help="alternate ours/bare this many times; best of each is kept")
     parser.add_argument("--work-dir", type=Path, default=None, help="keep models here")

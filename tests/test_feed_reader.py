@@ -138,6 +138,22 @@ def test_external_entity_never_reads_the_local_file(tmp_path: Path) -> None:
     assert "TOP-SECRET" not in str(caught.value)
 
 
+def test_external_dtd_is_never_loaded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.dtd"
+    secret.write_text('<!ENTITY leak "TOP-SECRET-CONTENTS">', encoding="utf-8")
+    data = (
+        f'<?xml version="1.0"?><!DOCTYPE rss SYSTEM "file://{secret}">'
+        '<rss version="2.0"><channel><item><title>Safe &leak; title</title>'
+        "<guid>x</guid></item></channel></rss>"
+    ).encode()
+    try:
+        feed = parse_feed(data, "dtd.xml")
+    except TranslateError as exc:
+        assert "TOP-SECRET" not in str(exc)
+        return
+    assert all("TOP-SECRET" not in repr(item) for item in feed.items)
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [
