@@ -11,7 +11,7 @@ from summarize.errors import (
 )
 from summarize.extract import extract
 from summarize.fetch import FetchOptions
-from summarize.sentences import split_sentences
+from summarize.sentences import detokenize_article, split_sentences
 from summarize.sources import read_article
 from summarize.summarizers import get_summarizer, summarize_article
 from summarize.summarizers.generator import TextGenerator
@@ -28,6 +28,7 @@ __all__ = [
     "SummarizeError",
     "SummarizerError",
     "TextGenerator",
+    "detokenize_article",
     "extract",
     "get_summarizer",
     "read_article",

@@ -2,10 +2,21 @@
 
 Every splitter here returns character spans of the input, so a split always rejoins to the text
 it came from: the sentences are the text between the spans' bounds, and only whitespace lies
-between them. Three guards apply to every language: a sentence never runs across a blank
+between them. Guards that apply to every language: a sentence never runs across a blank
 line; a boundary with no whitespace after it is not a boundary (this keeps ``10:30``, ``3.5``
-and ``U.S.`` whole, which pysbd's Armenian rules split at the colon); and a quote that ends in
-``?`` or ``!`` keeps its attribution (``“Why?” he asked.``).
+and ``U.S.`` whole, which pysbd's Armenian rules split at the colon); a quote that ends in
+``?`` or ``!`` keeps its attribution (``“Why?” he asked.``); a piece with no letter or digit
+(a stray ``'``) joins the sentence before it; and a short piece with no full stop, such as a
+dateline (``(CNN)``, ``LONDON, England (Reuters) --``) or a caption label, joins the sentence
+after it.
+
+pysbd never ends a sentence inside quotes, so a quoted passage of several sentences (``He
+said: 'We won. It was hard.'``) would come back whole; in Latin script it is cut again where
+a word that is no abbreviation ends a sentence and a capitalised word starts the next.
+
+:func:`detokenize_article` turns pre-tokenised text (the Penn Treebank style of news corpora
+such as CNN/DailyMail: ``team 's``, ``word .``, ````` `` `````) back into running text, so that
+the splitter sees ``word.`` and quotes attached to their words.
 """
 
 from __future__ import annotations
@@ -33,6 +44,22 @@ _SCRIPT_LANGUAGES = {"CYRILLIC": "ru", "ARMENIAN": "hy"}
 # letters (so never after "Mr." or "U.S.") and before a capital letter.
 PYSBD_CHUNK_CHARS = 2000
 _SAFE_CUT = re.compile(r"(?<=[^\W\d_]{4}[.!?։])\s+(?=[\"'«“]?[^\W\d_])")
+# What ends a sentence (closing quotes and brackets may follow), and the pieces that are no
+# sentence of their own: nothing but punctuation or symbols, or a short lead-in with no full
+# stop (a dateline, a caption label).
+_SENTENCE_END = re.compile(r"[.!?…։。！？؟।][\"'”’»)\]]*$")
+_WORD_CHARACTER = re.compile(r"[^\W_]")
+LEAD_IN_WORDS = 4
+# pysbd ends a sentence after a dotted abbreviation before a capital ("at 11:30 a.m. Thursday
+# in Miami."); a piece of at most this many words after one is taken as its continuation.
+_DOTTED_ABBREVIATION_END = re.compile(r"\b(?:[^\W\d_]\.){2,}$")
+CONTINUATION_WORDS = 3
+# A sentence end that pysbd leaves inside quotes: a word of two or more letters (perhaps
+# bracketed) and a full stop, then a capital that starts a word, not an acronym or initial,
+# optionally behind quotes. Group 1 is the word, group 2 the gap.
+_QUOTED_SENTENCE_END = re.compile(
+    r"\b([A-Za-z][a-z]+)[)\]]?[.!?][\"'”’]?(\s+)(?=[\"'“‘]?[A-Z](?![A-Z.]))"
+)
 
 
 def split_sentences(text: str, language: str | None) -> list[str]:
@@ -51,7 +78,7 @@ def sentence_spans(text: str, language: str | None) -> list[Span]:
     spans: list[Span] = []
     for para_start, para_end in _paragraph_spans(text):
         paragraph = text[para_start:para_end]
-        for start, end in _merge_false_ends(paragraph, splitter(paragraph)):
+        for start, end in _merge_fragments(paragraph, splitter(paragraph)):
             spans.append((para_start + start, para_start + end))
     return spans
 
@@ -89,18 +116,37 @@ def _strip_span(text: str, start: int, end: int) -> list[Span]:
     return [(start, end)] if start < end else []
 
 
-def _merge_false_ends(text: str, spans: list[Span]) -> list[Span]:
+def _merge_fragments(text: str, spans: list[Span]) -> list[Span]:
     """Join a span to the previous one where the boundary is not a sentence end: no whitespace
-    between them (``10:30``, ``3.5``), or a quote that ends in ``?``/``!`` followed by its
+    between them (``10:30``, ``3.5``); a quote that ends in ``?``/``!`` followed by its
     attribution (``“Why?” he asked.``, ``“No!” Ms. Lee replied.``: lower case, or a short clause
-    of at most :data:`ATTRIBUTION_WORDS` words)."""
+    of at most :data:`ATTRIBUTION_WORDS` words); a span with no letter or digit (a stray quote
+    mark); a previous span that only leads in (see :func:`_is_lead_in`); or a short span after
+    a dotted abbreviation (``a.m. Thursday.``)."""
     merged: list[Span] = []
     for start, end in spans:
-        if merged and (merged[-1][1] == start or _is_attribution(text, merged[-1], (start, end))):
+        if merged and (
+            merged[-1][1] == start
+            or not _WORD_CHARACTER.search(text, start, end)
+            or _is_lead_in(text[merged[-1][0] : merged[-1][1]])
+            or _continues_abbreviation(text, merged[-1], (start, end))
+            or _is_attribution(text, merged[-1], (start, end))
+        ):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
     return merged
+
+
+def _continues_abbreviation(text: str, previous: Span, span: Span) -> bool:
+    return bool(_DOTTED_ABBREVIATION_END.search(text, previous[0], previous[1])) and (
+        len(text[span[0] : span[1]].split()) <= CONTINUATION_WORDS
+    )
+
+
+def _is_lead_in(sentence: str) -> bool:
+    """A dateline, label or lone symbol: at most :data:`LEAD_IN_WORDS` words, no full stop."""
+    return not _SENTENCE_END.search(sentence) and len(sentence.split()) <= LEAD_IN_WORDS
 
 
 def _is_attribution(text: str, previous: Span, span: Span) -> bool:
@@ -129,15 +175,29 @@ def _razdel_spans(text: str) -> list[Span]:
 @cache
 def _pysbd_splitter(code: str) -> Splitter:
     segmenter = pysbd.Segmenter(language=code, clean=False)
+    abbreviations = frozenset(segmenter.language_module.Abbreviation.ABBREVIATIONS)
 
     def split(text: str) -> list[Span]:
         spans: list[Span] = []
         for start, end in _chunks(text):
             chunk = text[start:end]
-            spans.extend((start + a, start + b) for a, b in _align(chunk, segmenter.segment(chunk)))
+            for a, b in _align(chunk, segmenter.segment(chunk)):
+                spans.extend(_split_quoted(text, start + a, start + b, abbreviations))
         return spans
 
     return split
+
+
+def _split_quoted(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[Span]:
+    """Cut a pysbd sentence at the sentence ends it left inside quotes (see the module doc);
+    a word pysbd lists as an abbreviation (``etc.``, ``vs.``) does not end a sentence."""
+    spans: list[Span] = []
+    for match in _QUOTED_SENTENCE_END.finditer(text, start, end):
+        if match.group(1).lower() not in abbreviations:
+            spans.append((start, match.start(2)))
+            start = match.end(2)
+    spans.append((start, end))
+    return spans
 
 
 def _chunks(text: str) -> list[Span]:
@@ -175,3 +235,52 @@ def _align(text: str, segments: list[str]) -> list[Span]:
         else:
             spans.append((positions[0], positions[-1] + 1))
     return spans
+
+
+# Penn Treebank tokens of pre-tokenised news text: brackets, clitics and quotes.
+_PTB_BRACKETS = {"-lrb-": "(", "-rrb-": ")", "-lsb-": "[", "-rsb-": "]", "-lcb-": "{", "-rcb-": "}"}
+_CLITIC = re.compile(r"(?:'(?:s|m|d|re|ve|ll)|n't)", re.IGNORECASE)
+_SPACED_CURLY_CLITIC = re.compile(r" ’ (?=(?:s|m|d|t|re|ve|ll)\b)", re.IGNORECASE)
+_ATTACHES_LEFT = frozenset({".", ",", ";", ":", "!", "?", "%", ")", "]", "}", "...", "''", "’"})
+_ATTACHES_RIGHT = frozenset({"(", "[", "{", "$", "``", "‘"})
+_EMPTY_SENTENCE_AFTER = (":", "|", ".")
+
+
+def detokenize_article(text: str) -> str:
+    """Running text from pre-tokenised news text: ``team 's win . ' Next`` -> ``team's win.'
+    Next``; ``` `` We won '' ``` -> ``"We won"``; ``( CNN )`` -> ``(CNN)``; an empty sentence
+    left by joined lines (``PUBLISHED: .``) is dropped.
+
+    A straight ``'`` standing alone is a closing quote while a quote is open, a plural
+    possessive after a word in ``s`` (``fans ' club``), and an opening quote otherwise or
+    before ``I`` (``said : ' I was``). Paragraph breaks are not restored: the input has none.
+    """
+    tokens = _SPACED_CURLY_CLITIC.sub("’", text).split()
+    words: list[str] = []
+    attach_next = False
+    quote_open = False
+    for index, raw in enumerate(tokens):
+        token = _PTB_BRACKETS.get(raw.lower(), raw)
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        after_s = bool(words) and words[-1][-1:].lower() == "s"
+        if token == "." and words and words[-1].endswith(_EMPTY_SENTENCE_AFTER):
+            continue
+        if token == "'":
+            opens = following[:1].isalnum() and (following == "I" or not (quote_open or after_s))
+            if not opens and quote_open:
+                quote_open = after_s and following[:1].islower()
+            quote_open = quote_open or opens
+            attach_left, attach_right = not opens, opens
+        else:
+            is_clitic = bool(_CLITIC.fullmatch(token))
+            if token[:1] == "'" and token[1:2].isalpha() and not is_clitic:
+                quote_open = True
+            attach_left = token in _ATTACHES_LEFT or is_clitic
+            attach_right = token in _ATTACHES_RIGHT
+            token = '"' if token in ("``", "''") else token
+        if words and (attach_left or attach_next):
+            words[-1] += token
+        else:
+            words.append(token)
+        attach_next = attach_right
+    return " ".join(words)

@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.sentences import guess_script_language, sentence_spans, split_sentences
+from summarize.sentences import (
+    detokenize_article,
+    guess_script_language,
+    sentence_spans,
+    split_sentences,
+)
 
 
 @pytest.mark.parametrize(
@@ -61,6 +66,104 @@ def test_known_splits(language: str, text: str, expected: list[str] | None) -> N
         assert len(sentences) == 2 and "10:30 a.m." in sentences[0]
     else:
         assert sentences == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "(CNN) One of the biggest TV events is being remade. It airs in 2016.",
+            ["(CNN) One of the biggest TV events is being remade.", "It airs in 2016."],
+        ),
+        (
+            "LONDON, England (Reuters) -- Prices rose sharply on Monday. Traders were surprised.",
+            [
+                "LONDON, England (Reuters) -- Prices rose sharply on Monday.",
+                "Traders were surprised.",
+            ],
+        ),
+        (
+            "Police said the toilets were for sitting on. '",
+            ["Police said the toilets were for sitting on. '"],
+        ),
+        (
+            "He said: 'We won the cup. It was hard.' Then he left.",
+            ["He said: 'We won the cup.", "It was hard.'", "Then he left."],
+        ),
+        (
+            "Ogane said: 'Chelsea sent us an offer for Muto. 'It is a formal offer.' He left.",
+            [
+                "Ogane said: 'Chelsea sent us an offer for Muto.",
+                "'It is a formal offer.'",
+                "He left.",
+            ],
+        ),
+        (
+            'He said: "We beat Chelsea vs. Arsenal. I was there." Then he left.',
+            ['He said: "We beat Chelsea vs. Arsenal.', 'I was there."', "Then he left."],
+        ),
+        (
+            "Two guests were found dead at 11:30 a.m. Thursday. The cabin was sealed.",
+            ["Two guests were found dead at 11:30 a.m. Thursday.", "The cabin was sealed."],
+        ),
+    ],
+)
+def test_fragments_join_a_sentence_and_quoted_sentences_split(
+    text: str, expected: list[str]
+) -> None:
+    assert split_sentences(text, "en") == expected
+    assert_rejoins(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        (
+            "Merson said : ' I 'm genuinely pleased . ' Fans ' club did n't go .",
+            "Merson said: 'I'm genuinely pleased.' Fans' club didn't go.",
+        ),
+        (
+            "`` Roots , '' the series -lrb- 1977 -rrb- cost $ 5 million , or 5 % more .",
+            '"Roots," the series (1977) cost $5 million, or 5% more.',
+        ),
+        (
+            "The Queen ’ s guard doesn ’ t say : ‘ Mind that locker . ’ Then he left .",
+            "The Queen’s guard doesn’t say: ‘Mind that locker.’ Then he left.",
+        ),
+        (
+            "'It 's a goal , ' he said . 'When I 'm wrong , I say so . ' Then Dennis ' mark fell .",
+            "'It's a goal,' he said. 'When I'm wrong, I say so.' Then Dennis' mark fell.",
+        ),
+        (
+            "By . Daily Mail Reporter . PUBLISHED : . 12:01 EST , 3 March 2013 . | . UPDATED : . "
+            "12:03 EST , 3 March 2013 . ( CNN ) Prices rose .",
+            "By. Daily Mail Reporter. PUBLISHED: 12:01 EST, 3 March 2013. | UPDATED: "
+            "12:03 EST, 3 March 2013. (CNN) Prices rose.",
+        ),
+        ("Already clean text, isn't it? Yes.", "Already clean text, isn't it? Yes."),
+        ("", ""),
+    ],
+)
+def test_detokenize_article_restores_running_text(raw: str, clean: str) -> None:
+    assert detokenize_article(raw) == clean
+
+
+PTB_TOKENS = st.sampled_from(
+    [
+        *["word", "Name", "I", "'s", "n't", "'m", "'", "'Quote", "``", "''", ".", ",", ":"],
+        *["(", ")", "$", "%", "|", "‘", "’", "-lrb-", "-rrb-", "3.5", "ж", "։"],
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(PTB_TOKENS, max_size=40))
+def test_detokenize_article_keeps_every_word(tokens: list[str]) -> None:
+    text = " ".join(tokens)
+    clean = detokenize_article(text)
+    words = re.sub(r"-[lr]rb-", "", text, flags=re.IGNORECASE)
+    assert re.sub(r"\W", "", clean) == re.sub(r"\W", "", words)
+    assert not re.search(r"\s[.,:;%)]", clean)
 
 
 def test_paragraph_break_always_ends_a_sentence() -> None:

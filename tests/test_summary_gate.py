@@ -1,9 +1,10 @@
 """Evaluation gate: textrank must keep beating lead-3 on 100 CNN/DailyMail test articles.
 
 Scores come from ``benchmarks/summary_quality.py`` (rouge-score, stemming, Lsum over
-newline-joined sentences), with our sentence splitter and with the dataset's own sentences.
-Floors are the figures measured when the gate was set, less a margin of 0.3 ROUGE points for
-harmless changes (a splitter upgrade, float noise).
+newline-joined sentences), with our sentence splitter (what users get) and with the dataset's
+own sentences. Floors are the figures measured when the gate was set, less a margin of 0.1
+ROUGE points (the scores are deterministic: only a change of code moves them); and textrank on
+our splitter's sentences must match the published lead-3 figure.
 """
 
 from __future__ import annotations
@@ -16,14 +17,13 @@ from conftest import REPO, SHARED
 
 REFSET = SHARED / "data/refsets/summeval_cnndm_test100.jsonl"
 METRICS = ("rouge1", "rouge2", "rougeLsum")
-MARGIN = 0.3
+MARGIN = 0.1
 MEASURED = {  # (segmentation, method) -> scores when the gate was set
-    ("splitter", "lead"): (40.94, 18.85, 37.03),
-    ("splitter", "textrank"): (42.00, 19.51, 38.03),
-    ("dataset", "lead"): (41.79, 19.29, 37.87),
-    ("dataset", "textrank"): (42.73, 19.81, 38.72),
+    ("splitter", "lead"): (42.25, 19.62, 38.44),
+    ("splitter", "textrank"): (42.45, 19.81, 38.58),
+    ("dataset", "lead"): (42.18, 19.63, 38.37),
+    ("dataset", "textrank"): (42.44, 19.82, 38.56),
 }
-PUBLISHED_LEAD3 = (42.28, 19.67, 38.42)  # lead-3 over the dataset's own sentences
 
 
 def load_benchmark() -> ModuleType:
@@ -67,8 +67,10 @@ def test_textrank_beats_lead(
     assert all(t > b for t, b in zip(textrank, lead, strict=True)), (textrank, lead)
 
 
-def test_textrank_matches_the_published_lead3_on_the_same_sentences(
-    scores: dict[tuple[str, str], tuple[float, ...]],
+@pytest.mark.parametrize("segmentation", ["splitter", "dataset"])
+def test_textrank_matches_the_published_lead3(
+    scores: dict[tuple[str, str], tuple[float, ...]], segmentation: str
 ) -> None:
-    textrank = scores["dataset", "textrank"]
-    assert all(t >= b for t, b in zip(textrank, PUBLISHED_LEAD3, strict=True)), textrank
+    published = tuple(load_benchmark().PUBLISHED_LEAD3[metric] for metric in METRICS)
+    textrank = scores[segmentation, "textrank"]
+    assert all(t >= b for t, b in zip(textrank, published, strict=True)), (textrank, published)
