@@ -26,7 +26,7 @@ stop-word lists or weights are needed in any language. In the similarity graph t
 count too (a short title is compared on words alone): they make sentences that share a
 name or a phrase ("Andros Townsend", "sniper rifle") closer than sentences that share loose
 words, which picks sentences with more of the story's phrases (ROUGE-2 +0.2 on the benchmark,
-ROUGE-1 unchanged within 0.1).
+ROUGE-1 and ROUGE-Lsum within 0.1).
 
 The defaults come from a small grid on the 100 CNN/DailyMail articles of the benchmark, where
 scores barely move (within 0.3 ROUGE-1 for position_power 1.5-2.5, redundancy 0.2-0.4,
