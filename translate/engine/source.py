@@ -7,6 +7,7 @@ or ``HF_HUB_OFFLINE=1``) only the local cache is consulted, and a miss says how 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,8 +39,17 @@ def resolve_model(model: str, offline: bool) -> ModelSource:
     return _hub_source(model, offline)
 
 
+def offline_from_environment() -> bool:
+    """True when ``HF_HUB_OFFLINE`` is set to a true value now (the hub client reads it once)."""
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def fetch_model(model_id: str) -> ModelSource:
     """Download ``model_id`` into the hub cache (safetensors when offered) for offline use."""
+    if offline_from_environment():
+        raise TranslateError(
+            f"cannot download model {model_id!r}: offline mode is on (HF_HUB_OFFLINE=1)"
+        )
     return _hub_source(model_id, offline=False)
 
 
