@@ -214,8 +214,10 @@ def build_summarizer(
             "covers it"
         )
         return get_summarizer("textrank")
+    # One article at a time: every core on its one input rather than one core per batch.
+    single_input = dataclasses.replace(engine, thread_layout="single")
     try:
-        return Seq2SeqSummarizer(load_seq2seq(model_id, engine))
+        return Seq2SeqSummarizer(load_seq2seq(model_id, single_input))
     except TranslateError as exc:
         if method == "seq2seq":
             raise
@@ -280,16 +282,40 @@ def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @dataclasses.dataclass(frozen=True)
 class TranslationSetup:
-    """Target languages and how to build the translator for them."""
+    """Target languages and how to build the translator for them (behind the translation
+    cache at ``cache_path``, the default file when None, unless ``use_cache`` is False)."""
 
     targets: tuple[str, ...]
     options: TranslatorOptions
+    use_cache: bool = True
+    cache_path: str | None = None
+
+    def translator(self, source: str | None = None) -> Translator:
+        """The translator for these options (from ``source`` when given), cache included."""
+        options = self.options if source is None else dataclasses.replace(
+            self.options, source=source
+        )
+        return make_feed_translator(options, self.use_cache, self.cache_path)
+
+
+def cache_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --cache PATH and --no-cache; the command receives ``use_cache`` and
+    ``cache_path``."""
+    @functools.wraps(command)
+    def wrapper(*args: Any, no_cache: bool, **kwargs: Any) -> Any:
+        return command(*args, use_cache=not no_cache, **kwargs)
+
+    wrapper = click.option("--no-cache", is_flag=True,
+                           help="Do not read or write the translation cache.")(wrapper)
+    return click.option("--cache", "cache_path", default=None, envvar="HEADLINE_CACHE",
+                        help="Translation cache file [default: translations.sqlite3 in the "
+                        "user cache].")(wrapper)
 
 
 def translation_options(skippable: bool = False) -> Callable[[Callable[..., Any]], Any]:
     """Add --to, --profile, --translator (and --no-translate when ``skippable``) plus the
-    engine options; the command receives ``engine`` and ``translation: TranslationSetup``
-    (None after --no-translate)."""
+    engine and cache options; the command receives ``engine`` and ``translation:
+    TranslationSetup`` (None after --no-translate)."""
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(command)
         def wrapper(
@@ -298,6 +324,8 @@ def translation_options(skippable: bool = False) -> Callable[[Callable[..., Any]
             profile: str,
             translator: tuple[str, ...],
             engine: EngineOptions,
+            use_cache: bool,
+            cache_path: str | None,
             no_translate: bool = False,
             **kwargs: Any,
         ) -> Any:
@@ -311,7 +339,9 @@ def translation_options(skippable: bool = False) -> Callable[[Callable[..., Any]
             options = TranslatorOptions(
                 profile=profile, overrides=parse_overrides(translator), engine=engine
             )
-            setup = None if no_translate else TranslationSetup(targets, options)
+            setup = None if no_translate else TranslationSetup(
+                targets, options, use_cache, cache_path
+            )
             return command(*args, engine=engine, translation=setup, **kwargs)
 
         decorators = [
@@ -331,7 +361,7 @@ def translation_options(skippable: bool = False) -> Callable[[Callable[..., Any]
         wrapped: Callable[..., Any] = wrapper
         for decorator in reversed(decorators):
             wrapped = decorator(wrapped)
-        return engine_options(wrapped)
+        return engine_options(cache_options(wrapped))
 
     return decorate
 
@@ -344,10 +374,10 @@ def add_translations(digest: Digest, setup: TranslationSetup | None) -> None:
     """
     if setup is None:
         return
-    from translate.translator import build_translator, translate_title_and_summary
+    from translate.translator import translate_title_and_summary
 
     source = (digest.language or setup.options.source).split("-")[0].lower()
-    translator = build_translator(dataclasses.replace(setup.options, source=source))
+    translator = setup.translator(source)
     for target in setup.targets:
         part = translate_title_and_summary(translator, digest.title, digest.summary, target)
         digest.translations[target] = part.as_dict()
@@ -481,11 +511,10 @@ def translate_command(
     import json
 
     from translate.numbers import number_warnings
-    from translate.translator import build_translator
 
     lines = sys.stdin.read().splitlines() if text == "-" else [text]
     lines = [" ".join(line.split()) for line in lines]
-    translator = build_translator(translation.options)
+    translator = translation.translator()
     results = {target: translator.translate(lines, target) for target in translation.targets}
     records = []
     for number, line in enumerate(lines, start=1):
@@ -616,7 +645,8 @@ class LinkSummarizer:
 def make_feed_translator(
     options: TranslatorOptions, use_cache: bool, cache_path: str | None
 ) -> Translator:
-    """The feed's translator, behind the translation cache (default path when None)."""
+    """The translator of feed, translate and summarize, behind the translation cache
+    (default path when None); a module-level function so Ray workers can build one."""
     from translate.cache import CachedTranslator, TranslationCache
     from translate.translator import build_translator
 
@@ -653,9 +683,6 @@ def open_feed_output(output: str, fmt: str, options: FeedOptions) -> LineStore:
               help="Summary length for --summarize.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Most items per batch (batches also stop at a token budget).")
-@click.option("--cache", "cache_path", default=None, envvar="HEADLINE_CACHE",
-              help="Translation cache file [default: translations.sqlite3 in the user cache].")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the translation cache.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @click.option("--engine", "engine_name", type=click.Choice(["local", "ray"]), default="local",
               show_default=True, help="ray: run the batches as a Ray Data job.")
@@ -671,7 +698,7 @@ def open_feed_output(output: str, fmt: str, options: FeedOptions) -> LineStore:
 def feed_command(
     ctx: click.Context, source: str, output: str, fmt: str | None, fields: str,
     summarize_links: bool, method: str, model: str | None, sentences: int, batch_size: int,
-    cache_path: str | None, no_cache: bool, quiet: bool, engine_name: str, num_workers: int,
+    quiet: bool, engine_name: str, num_workers: int,
     ray_address: str | None, allow_private_addresses: bool, engine: EngineOptions,
     translation: TranslationSetup, fetch: FetchOptions,
 ) -> None:
@@ -725,14 +752,15 @@ def feed_command(
             from translate.feed.ray_engine import RayOptions, run_feed_on_ray
 
             factory = functools.partial(
-                make_feed_translator, translation.options, not no_cache, cache_path
+                make_feed_translator, translation.options, translation.use_cache,
+                translation.cache_path,
             )
             ray_options = RayOptions(num_workers=num_workers, address=ray_address)
             report = run_feed_on_ray(
                 feed.items, factory, sink, options, ray_options, summarize, progress
             )
         else:
-            translator = make_feed_translator(translation.options, not no_cache, cache_path)
+            translator = translation.translator()
             report = run_feed(feed.items, translator, sink, options, summarize, progress)
     if not quiet:
         click.echo(

@@ -11,6 +11,7 @@ from conftest import REPO
 from tiny_bart import build_tiny_bart
 
 import cli
+from summarize.summarizers.seq2seq import Seq2SeqSummarizer
 from translate.engine import EngineOptions
 
 PAGE = REPO / "examples" / "caliber-drumsticks-page.txt"
@@ -83,6 +84,15 @@ def test_auto_uses_seq2seq_when_the_model_loads(tiny_bart_dir: Path) -> None:
     summarizer = cli.build_summarizer("auto", str(tiny_bart_dir), options, notices.append)
     assert summarizer.name == "seq2seq"
     assert notices == []
+
+
+def test_summariser_engine_puts_every_core_on_one_article(tiny_bart_dir: Path) -> None:
+    options = EngineOptions(backend="ctranslate2", device="cpu", cpu_threads=2)
+    summarizer = cli.build_summarizer("seq2seq", str(tiny_bart_dir), options)
+    assert isinstance(summarizer, Seq2SeqSummarizer)
+    engine = summarizer.generator
+    assert engine.options.resolved_threads() == (1, 2)  # type: ignore[attr-defined]
+    assert engine._translator.num_translators == 1  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(("model", "language"), [(None, "ru"), (None, "hy"), (XLSUM, "hy")])

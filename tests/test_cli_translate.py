@@ -12,6 +12,7 @@ from tiny_models import session_model
 import cli
 from summarize.digest import Digest
 from translate import EngineOptions, TranslatorOptions, build_translator
+from translate.engine import LanguagePair, Seq2SeqEngine
 
 FAST = ["--backend", "transformers", "--max-length", "4"]
 LINES = ["Leaders play drums at summit", "", "Fans", "The bank said a deal worth $4.2 million"]
@@ -35,6 +36,22 @@ def expected(models: dict[str, str], target: str) -> list[str]:
         overrides=models, engine=EngineOptions(backend="transformers", max_length=4)
     )
     return build_translator(options).translate(LINES, target)
+
+
+@pytest.fixture
+def model_inputs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text that reaches a model's generate, in order."""
+    seen: list[str] = []
+    generate = Seq2SeqEngine.generate
+
+    def recording(
+        self: Seq2SeqEngine, texts: list[str], languages: LanguagePair | None = None
+    ) -> list[str]:
+        seen.extend(texts)
+        return generate(self, texts, languages)
+
+    monkeypatch.setattr(Seq2SeqEngine, "generate", recording)
+    return seen
 
 
 def test_stdin_one_line_in_one_line_out_same_order(models: dict[str, str]) -> None:
@@ -229,3 +246,32 @@ def test_cached_hub_model_is_listed_and_used_offline(cached_opus_mt_ru: str) -> 
     translator = build_translator(TranslatorOptions(engine=EngineOptions(offline=True)))
     ref = translator.model_ref("ru")
     assert (ref.id, ref.revision) == ("Helsinki-NLP/opus-mt-en-ru", cached_opus_mt_ru)
+
+
+def test_translate_repeats_come_from_the_cache(
+    models: dict[str, str], model_inputs: list[str], tmp_path: Path
+) -> None:
+    cache = tmp_path / "translations.sqlite3"
+    args = ["translate", LINES[0], "--to", "ru", f"--translator=ru={models['ru']}", *FAST]
+    first = run(*args, "--cache", str(cache))
+    assert first[0] == 0 and model_inputs == [LINES[0]]
+    model_inputs.clear()
+    assert run(*args, "--cache", str(cache))[:2] == first[:2]
+    assert model_inputs == []
+    assert run(*args, "--cache", str(cache), "--no-cache")[:2] == first[:2]
+    assert model_inputs == [LINES[0]]
+
+
+def test_summarize_repeats_come_from_the_cache(
+    models: dict[str, str], model_inputs: list[str], tmp_path: Path
+) -> None:
+    from conftest import SHARED
+
+    page = SHARED / "fixtures" / "caliber-drumsticks-page.txt"
+    args = ["summarize", str(page), "--method", "lead", "-n", "2", "--format", "json", "--to",
+            "ru", f"--translator=ru={models['ru']}", *FAST]
+    first = run(*args, "--cache", str(tmp_path / "cache.sqlite3"))
+    assert first[0] == 0 and model_inputs
+    model_inputs.clear()
+    assert run(*args, "--cache", str(tmp_path / "cache.sqlite3"))[:2] == first[:2]
+    assert model_inputs == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,29 @@ def test_missing_gpu_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     assert EngineOptions().resolved_device() == "cpu"
     with pytest.raises(TranslateError, match="no CUDA GPU is available"):
         EngineOptions(device="cuda").resolved_device()
+
+
+@pytest.mark.parametrize(("layout", "threads"), [("batch", (3, 1)), ("single", (1, 3))])
+def test_thread_layout_shares_the_cores(layout: str, threads: tuple[int, int]) -> None:
+    assert EngineOptions(thread_layout=layout, cpu_threads=3).resolved_threads() == threads
+
+
+def test_threads_default_to_every_available_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3})
+    assert EngineOptions().resolved_threads() == (4, 1)
+    assert EngineOptions(thread_layout="single").resolved_threads() == (1, 4)
+    with pytest.raises(TranslateError, match="unknown thread layout 'many'"):
+        EngineOptions(thread_layout="many")
+
+
+@pytest.mark.parametrize(("layout", "workers"), [("batch", 2), ("single", 1)])
+def test_ctranslate2_runs_the_thread_layout(
+    tmp_path_factory: pytest.TempPathFactory, layout: str, workers: int
+) -> None:
+    options = EngineOptions(backend="ctranslate2", thread_layout=layout, cpu_threads=2)
+    engine = load_seq2seq(str(session_model("marian", tmp_path_factory)), options)
+    assert engine._translator.num_translators == workers  # type: ignore[attr-defined]
+    assert len(engine.generate(HEADLINES, FAMILIES["marian"])) == len(HEADLINES)
 
 
 def test_cpu_defaults_to_ctranslate2_int8() -> None:

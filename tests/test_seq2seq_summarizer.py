@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
+import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,10 +21,9 @@ from summarize.errors import SummarizerError
 from summarize.summarizers.seq2seq import (
     Seq2SeqOptions,
     Seq2SeqSummarizer,
-    detokenize,
     plan_chunks,
 )
-from translate.engine import EngineOptions, Seq2SeqEngine, load_seq2seq
+from translate.engine import EngineOptions, GenerationSettings, Seq2SeqEngine, load_seq2seq
 
 
 @dataclass
@@ -154,22 +156,63 @@ def test_sentence_count_below_one_is_an_error(sentences: int) -> None:
         Seq2SeqSummarizer(WordGenerator()).summarize(article_of(["A b."]), sentences=sentences)
 
 
+@dataclass
+class EchoGenerator:
+    """Writes back a fixed PTB-style summary, as CNN/DailyMail-trained models do."""
+
+    output: str
+    max_input_tokens: int = 1000
+    model_id: str = "fake/echo"
+    revision: str | None = None
+
+    def count_tokens(self, text: str) -> int:
+        return len(text.split()) + 2
+
+    def generate(self, texts: list[str]) -> list[str]:
+        return [self.output for _ in texts]
+
+
 @pytest.mark.parametrize(
     ("raw", "clean"),
     [
-        ("He said it was fine . Then he left .", "He said it was fine. Then he left."),
-        ("Prices rose -lrb- by 5 % -rrb- , data show", "Prices rose (by 5%), data show"),
-        ("`` We won '' , she said", '"We won", she said'),
-        ("Already clean text.", "Already clean text."),
+        ("He said it was fine . Then he left .", ["He said it was fine.", "Then he left."]),
+        ("Prices rose -lrb- by 5 % -rrb- , data show .", ["Prices rose (by 5%), data show."]),
+        ("`` We won '' , she said .", ['"We won", she said.']),
+        ("The team 's coach did n't go .", ["The team's coach didn't go."]),
+        ("-LRB-CNN-RRB- Prices rose .", ["(CNN) Prices rose."]),
+        ("Already clean text.", ["Already clean text."]),
     ],
 )
-def test_detokenize_undoes_cnn_style_spacing(raw: str, clean: str) -> None:
-    assert detokenize(raw) == clean
+def test_summary_undoes_cnn_style_spacing(raw: str, clean: list[str]) -> None:
+    summarizer = Seq2SeqSummarizer(EchoGenerator(raw))
+    assert summarizer.summarize(article_of(["One sentence here."]), sentences=3) == clean
 
 
 @pytest.fixture(scope="session")
 def tiny_bart_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_tiny_bart(tmp_path_factory.mktemp("tiny-bart") / "model")
+
+
+# Generation keys as distilbart-cnn-12-6 keeps them: in config.json, with no
+# generation_config.json (lengths scaled down to the tiny model's 128 positions).
+LEGACY_GENERATION = {
+    "num_beams": 3,
+    "length_penalty": 2.0,
+    "min_length": 9,
+    "max_length": 15,
+    "no_repeat_ngram_size": 3,
+    "early_stopping": True,
+}
+
+
+@pytest.fixture(scope="session")
+def legacy_bart_dir(tiny_bart_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("legacy-bart") / "model"
+    shutil.copytree(tiny_bart_dir, directory)
+    (directory / "generation_config.json").unlink()
+    config = json.loads((directory / "config.json").read_text())
+    (directory / "config.json").write_text(json.dumps({**config, **LEGACY_GENERATION}))
+    return directory
 
 
 def load_engine(model_dir: Path, backend: str, **settings: Any) -> Seq2SeqEngine:
@@ -235,3 +278,50 @@ def test_ctranslate2_greedy_matches_transformers_token_for_token(tiny_bart_dir: 
     assert outputs["ctranslate2"] == outputs["transformers"]
     assert all(len(tokens) > 0 for tokens in outputs["transformers"])
     assert len({tuple(tokens) for tokens in outputs["transformers"]}) > 1
+
+
+@pytest.mark.parametrize("backend", ["transformers", "ctranslate2"])
+def test_generation_settings_in_config_json_are_used(legacy_bart_dir: Path, backend: str) -> None:
+    engine = load_engine(legacy_bart_dir, backend)
+    assert engine.settings == GenerationSettings(
+        beam_size=3, max_new_tokens=14, min_new_tokens=8, length_penalty=2.0,
+        no_repeat_ngram_size=3,
+    )
+    lengths = [len(tokens) for tokens in engine.generate_tokens(training_sentences(4, seed=5))]
+    assert all(8 <= length <= 14 for length in lengths)
+    overridden = load_engine(legacy_bart_dir, backend, beam_size=1, max_length=5)
+    assert (overridden.settings.beam_size, overridden.settings.max_new_tokens) == (1, 5)
+    assert overridden.settings.min_new_tokens == 5
+    assert overridden.settings.no_repeat_ngram_size == 3
+
+
+class RecordingHandler(logging.Handler):
+    """Keeps the messages of the logger it is added to."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@pytest.fixture
+def transformers_log() -> Iterator[list[str]]:
+    handler = RecordingHandler()
+    logger = logging.getLogger("transformers")
+    logger.addHandler(handler)
+    yield handler.messages
+    logger.removeHandler(handler)
+
+
+def test_counting_a_long_text_logs_no_length_warning(
+    tiny_bart_dir: Path, transformers_log: list[str]
+) -> None:
+    engine = load_engine(tiny_bart_dir, "transformers", max_length=2)
+    long_text = " ".join(training_sentences(count=40, seed=1))
+    assert engine.count_tokens(long_text) > engine.max_input_tokens
+    assert len(engine.generate_tokens([long_text])[0]) <= 2
+    assert not [message for message in transformers_log if "longer than the specified" in message]
+    engine.tokenizer(long_text)  # the warning this guards against, to show it is caught
+    assert [message for message in transformers_log if "longer than the specified" in message]

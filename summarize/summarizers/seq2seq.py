@@ -9,29 +9,14 @@ off: a sentence longer than the limit is split at word boundaries rather than tr
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from summarize.article import Article
 from summarize.errors import SummarizerError
-from summarize.sentences import split_sentences
+from summarize.sentences import detokenize_article, split_sentences
 from summarize.summarizers.base import check_sentence_count
 from summarize.summarizers.generator import TextGenerator
-
-_SPACE_BEFORE = re.compile(r"\s+([.,;:!?%)\]}])")
-_SPACE_AFTER = re.compile(r"([(\[{$])\s+")
-_PTB_TOKENS = {
-    "-lrb-": "(",
-    "-rrb-": ")",
-    "-lsb-": "[",
-    "-rsb-": "]",
-    "-lcb-": "{",
-    "-rcb-": "}",
-}
-_PTB_PATTERN = re.compile("|".join(re.escape(token) for token in _PTB_TOKENS), re.IGNORECASE)
-_OPENING_QUOTE = re.compile(r"``\s*")
-_CLOSING_QUOTE = re.compile(r"\s*''")
 
 
 @dataclass(frozen=True)
@@ -49,15 +34,6 @@ class Seq2SeqOptions:
             raise SummarizerError(
                 f"overlap_sentences must be 0 or more, got {self.overlap_sentences}"
             )
-
-
-def detokenize(text: str) -> str:
-    """Undo CNN/DailyMail-style tokenisation (``-lrb-``, ``word .``) that models copy."""
-    text = _PTB_PATTERN.sub(lambda match: _PTB_TOKENS[match.group(0).lower()], text)
-    text = _CLOSING_QUOTE.sub('"', _OPENING_QUOTE.sub('"', text))
-    text = _SPACE_BEFORE.sub(r"\1", text)
-    text = _SPACE_AFTER.sub(r"\1", text)
-    return " ".join(text.split())
 
 
 class Seq2SeqSummarizer:
@@ -100,13 +76,13 @@ class Seq2SeqSummarizer:
             text = " ".join(units)
             may_fit = estimate <= generator.max_input_tokens + len(units)
             if may_fit and generator.count_tokens(text) <= generator.max_input_tokens:
-                return detokenize(generator.generate([text])[0])
+                return detokenize_article(generator.generate([text])[0])
             chunks = plan_chunks(units, generator, self.options.overlap_sentences)
             summaries = generator.generate([" ".join(chunk) for chunk in chunks])
             units = [
                 sentence
                 for summary in summaries
-                for sentence in split_sentences(detokenize(summary), language)
+                for sentence in split_sentences(detokenize_article(summary), language)
             ]
             if not units:
                 return ""

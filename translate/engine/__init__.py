@@ -55,14 +55,14 @@ def load_from_source(source: ModelSource, options: EngineOptions) -> Seq2SeqEngi
     from translate.engine.ct2_backend import CTranslate2Engine
 
     folder = ensure_converted(source, parts, config, compute_type)
-    workers = options.cpu_workers if device == "cpu" else 1
+    workers, threads = options.resolved_threads() if device == "cpu" else (1, 0)
     try:
         translator = ctranslate2.Translator(
             str(folder),
             device=device,
             compute_type=compute_type,
             inter_threads=workers,
-            intra_threads=1 if device == "cpu" else 0,
+            intra_threads=threads,
         )
     except (ValueError, RuntimeError) as exc:
         raise TranslateError(

@@ -65,8 +65,12 @@ class Seq2SeqEngine(ABC):
         self._special_tokens = set(self.tokenizer.all_special_tokens)
 
     def count_tokens(self, text: str) -> int:
-        """Source tokens of ``text``, special tokens included, as the encoder sees it."""
-        return len(self.tokenizer(text, add_special_tokens=True)["input_ids"])
+        """Source tokens of ``text``, special tokens included, as the encoder sees it.
+
+        Measuring a text past the model's limit is the point here, so the tokenizer's
+        "sequence length is longer than the specified maximum" warning is turned off.
+        """
+        return len(self.tokenizer(text, add_special_tokens=True, verbose=False)["input_ids"])
 
     def generate(self, texts: Sequence[str], languages: LanguagePair | None = None) -> list[str]:
         """Generate one output text per input text, in input order."""
@@ -103,7 +107,7 @@ class Seq2SeqEngine(ABC):
         """Decode each batch of source ids; return output tokens after ``prefix``."""
 
     def _encode(self, text: str) -> list[int]:
-        ids: list[int] = self.tokenizer(text, add_special_tokens=True)["input_ids"]
+        ids: list[int] = self.tokenizer(text, add_special_tokens=True, verbose=False)["input_ids"]
         if len(ids) > self.max_input_tokens:
             ids = ids[: self.max_input_tokens - 1] + ids[-1:]
         return ids

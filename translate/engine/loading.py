@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from translate.engine.base import GenerationSettings, ModelParts
-from translate.engine.checks import check_model_dir
+from translate.engine.checks import check_model_dir, read_config
 from translate.engine.options import EngineOptions
 from translate.engine.source import ModelSource
 from translate.errors import TranslateError
@@ -40,7 +40,7 @@ def load_parts(source: ModelSource, options: EngineOptions) -> tuple[ModelParts,
         revision=source.revision,
         tokenizer=tokenizer,
         family=family,
-        settings=generation_settings(source.path, config, options),
+        settings=generation_settings(source.path, options),
         max_input_tokens=_max_input_tokens(config, tokenizer),
     )
     return parts, config
@@ -82,14 +82,19 @@ def load_torch_model(path: Path, config: Any, dtype: str = "float32") -> Any:
     return model
 
 
-def generation_settings(path: Path, config: Any, options: EngineOptions) -> GenerationSettings:
-    """The model's generation_config (beams, lengths, penalties) with the options applied."""
+def generation_settings(path: Path, options: EngineOptions) -> GenerationSettings:
+    """The model's generation settings (beams, lengths, penalties) with the options applied.
+
+    They come from ``generation_config.json``, or for older checkpoints that have none
+    (distilbart-cnn-12-6) from the generation keys of ``config.json`` as written: the
+    transformers 5 config object drops those keys, so it cannot be the source.
+    """
     from transformers import GenerationConfig
 
     if (path / "generation_config.json").is_file():
         generation = GenerationConfig.from_pretrained(str(path))
     else:
-        generation = GenerationConfig.from_model_config(config)
+        generation = GenerationConfig.from_model_config(read_config(path))
     max_new = generation.max_new_tokens or max(1, (generation.max_length or 21) - 1)
     min_new = generation.min_new_tokens or max(0, (generation.min_length or 0) - 1)
     return GenerationSettings(
