@@ -4,8 +4,9 @@ A random-weight BART of the real size (d_model 1024, 12 encoder / 6 decoder laye
 ffn 4096, vocabulary 50,264) with end-of-sentence suppressed, so every engine decodes exactly
 ``--output-tokens`` tokens from a ``--input-tokens`` article with beam search. Compares the
 naive way (transformers ``generate``, one article) with CTranslate2 int8 through our
-summariser path (``Seq2SeqSummarizer`` on ``load_seq2seq``), and raw CTranslate2 int8 for
-the overhead of our path. Nothing is downloaded.
+summariser path (``cli.build_summarizer``, which puts every core on the one article: inter 1,
+intra = cores), and raw CTranslate2 int8 in both thread layouts for the overhead of our path.
+Nothing is downloaded.
 
     python benchmarks/summary_speed.py --runs 3
 """
@@ -13,6 +14,7 @@ the overhead of our path. Nothing is downloaded.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import statistics
 import sys
@@ -27,9 +29,10 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from tiny_bart import TinyBartSpec, build_tiny_bart, training_sentences  # noqa: E402
 
+import cli  # noqa: E402
 from summarize.article import Article  # noqa: E402
 from summarize.summarizers.seq2seq import Seq2SeqSummarizer  # noqa: E402
-from translate.engine import EngineOptions, Seq2SeqEngine, load_seq2seq, resolve_model  # noqa: E402
+from translate.engine import EngineOptions, Seq2SeqEngine, resolve_model  # noqa: E402
 from translate.engine.conversion import conversion_dir  # noqa: E402
 
 DISTILBART_CNN_12_6 = TinyBartSpec(
@@ -150,10 +153,15 @@ def main() -> None:
         beam_size=args.beam_size,
         max_length=args.output_tokens,
     )
-    engine = load_seq2seq(str(model_dir), ct2_options)
+    summarizer = cli.build_summarizer("seq2seq", str(model_dir), ct2_options)
+    assert isinstance(summarizer, Seq2SeqSummarizer)
+    engine = summarizer.generator
+    assert isinstance(engine, Seq2SeqEngine)
     article = article_of_length(engine, args.input_tokens)
     input_tokens = engine.count_tokens(article.text)
-    summarizer = Seq2SeqSummarizer(engine)
+    batch = ct2_options.resolved_threads()
+    single = dataclasses.replace(ct2_options, thread_layout="single").resolved_threads()
+    ours_name = f"ctranslate2 int8, our summariser ({single[0]}x{single[1]})"
 
     print(
         f"input {input_tokens} tokens -> {args.output_tokens} tokens, beam {args.beam_size}, "
@@ -164,20 +172,18 @@ def main() -> None:
         "transformers naive (generate, float32)": median_seconds(
             naive_transformers(model_dir, article.text, args), args.runs
         ),
-        "ctranslate2 int8 raw, threads 2x1": median_seconds(
-            raw_ctranslate2(model_dir, engine, article.text, (2, 1)), args.runs
+        f"ctranslate2 int8 raw, threads {batch[0]}x{batch[1]}": median_seconds(
+            raw_ctranslate2(model_dir, engine, article.text, batch), args.runs
         ),
-        "ctranslate2 int8 raw, threads 1x2": median_seconds(
-            raw_ctranslate2(model_dir, engine, article.text, (1, 2)), args.runs
+        f"ctranslate2 int8 raw, threads {single[0]}x{single[1]}": median_seconds(
+            raw_ctranslate2(model_dir, engine, article.text, single), args.runs
         ),
-        "ctranslate2 int8, our summariser (2x1)": median_seconds(
-            lambda: summarizer.summarize(article, sentences=3), args.runs
-        ),
+        ours_name: median_seconds(lambda: summarizer.summarize(article, sentences=3), args.runs),
     }
     naive = results["transformers naive (generate, float32)"]
     for name, seconds in results.items():
         print(f"{name:42s} {seconds:6.2f} s/article   {naive / seconds:5.2f}x naive")
-    ours = results["ctranslate2 int8, our summariser (2x1)"]
+    ours = results[ours_name]
     print(f"target <= 2.0 s/article: {'met' if ours <= 2.0 else 'NOT met'} ({ours:.2f} s)")
 
 

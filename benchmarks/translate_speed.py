@@ -123,8 +123,9 @@ def main() -> None:
     import ctranslate2
 
     folder = conversion_dir(resolve_model(str(model_dir), offline=True), "int8")
+    inter, intra = options.resolved_threads()  # the engine's own layout, for a fair floor
     raw = ctranslate2.Translator(
-        str(folder), device="cpu", compute_type="int8", inter_threads=2, intra_threads=1
+        str(folder), device="cpu", compute_type="int8", inter_threads=inter, intra_threads=intra
     )
     sources = [tokenizer.convert_ids_to_tokens(tokenizer(text)["input_ids"]) for text in texts]
 
