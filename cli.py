@@ -26,6 +26,11 @@ from translate.errors import TranslateError
 from translate.profiles import profile_names
 
 if TYPE_CHECKING:
+    from eval.bootstrap import BootstrapOptions
+    from eval.metrics.base import Metric
+    from eval.references import ReferenceOptions, ReferenceSet
+    from eval.scoring import SystemOutputs
+    from eval.systems import GenerationOptions
     from summarize.digest import Digest
     from summarize.summarizers import Summarizer
     from translate.engine import EngineOptions
@@ -772,6 +777,257 @@ def feed_command(
             click.echo(f"  failed: {error}", err=True)
     if report.failed:
         ctx.exit(1)
+
+
+@main.group("eval")
+def eval_group() -> None:
+    """Score summaries and translations against reference sets, with 95% intervals.
+
+    \b
+    Examples:
+      headline eval summaries --references refs.jsonl --system lead --system textrank
+      headline eval summaries --references refs.jsonl --predictions outputs.jsonl --plot r.png
+      headline eval translations --references en-hy.jsonl --target hy --predictions hy.txt
+    """
+
+
+@dataclasses.dataclass(frozen=True)
+class EvalRequest:
+    """What both eval commands share: the reference set, the given outputs, the report."""
+
+    references: ReferenceOptions
+    predictions: str | None
+    systems: tuple[str, ...]
+    bootstrap: BootstrapOptions
+    fmt: str
+    output: str | None
+    per_example: str | None
+    plot: str | None
+    generation: GenerationOptions
+
+
+def eval_options(article_column: str) -> Callable[[Callable[..., Any]], Any]:
+    """The options both eval commands share; the command receives ``request: EvalRequest``
+    (``article_column`` is the default column of the text each system reads)."""
+    from eval.references import REFERENCE_COLUMNS
+    from eval.report import REPORT_FORMATS
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(command)
+        def wrapper(*args: Any, references: str, article_column: str,
+                    reference_column: str | None, id_column: str, limit: int | None,
+                    sample: int | None, seed: int, resamples: int, predictions: str | None,
+                    system: tuple[str, ...], fmt: str, output: str | None,
+                    per_example: str | None, plot: str | None, outputs: str | None,
+                    **kwargs: Any) -> Any:
+            from pathlib import Path
+
+            from eval.bootstrap import BootstrapOptions
+            from eval.references import ReferenceOptions
+            from eval.systems import GenerationOptions
+
+            if predictions is None and not system:
+                raise click.UsageError("give --predictions FILE or at least one --system")
+            request = EvalRequest(
+                references=ReferenceOptions(references, article_column, reference_column,
+                                            id_column, limit, sample, seed),
+                predictions=predictions,
+                systems=system,
+                bootstrap=BootstrapOptions(resamples=resamples, seed=seed),
+                fmt=fmt, output=output, per_example=per_example, plot=plot,
+                generation=GenerationOptions(
+                    store_path=Path(outputs) if outputs else None, progress=_eval_progress
+                ),
+            )
+            return command(*args, request=request, **kwargs)
+
+        decorators = [
+            click.option("--references", required=True, metavar="FILE_OR_HUB_ID",
+                         help="Local JSONL/CSV/Parquet file, or a hub dataset "
+                         "name[:config[:split]] (split: test by default)."),
+            click.option("--article-column", default=article_column, show_default=True,
+                         help="Column with the text the systems read."),
+            click.option("--reference-column", default=None,
+                         help=f"Column with the reference(s), a list column for several "
+                         f"[default: first of {', '.join(REFERENCE_COLUMNS)}]."),
+            click.option("--id-column", default="id", show_default=True,
+                         help="Column with item ids (rows are numbered when it is absent)."),
+            click.option("--limit", type=click.IntRange(min=1), default=None,
+                         help="Use only the first N items."),
+            click.option("--sample", type=click.IntRange(min=1), default=None,
+                         help="Use N items drawn at random with --seed."),
+            click.option("--seed", type=int, default=0, show_default=True,
+                         help="Seed of --sample and of the bootstrap."),
+            click.option("--resamples", type=click.IntRange(min=10), default=1000,
+                         show_default=True, help="Bootstrap resamples."),
+            click.option("--predictions", default=None, metavar="FILE",
+                         help="Outputs to score: JSONL with id and summary/prediction (and "
+                         "system for several), or one line per item."),
+            click.option("--system", multiple=True, help="Generate outputs with this system "
+                         "(repeatable)."),
+            click.option("--outputs", default=None, metavar="FILE",
+                         help="Keep generated outputs in this JSONL file; a rerun resumes it."),
+            click.option("--format", "fmt", type=click.Choice(REPORT_FORMATS), default="table",
+                         show_default=True, help="Report format."),
+            click.option("-o", "--output", default=None, help="Write the report to this file."),
+            click.option("--per-example", default=None, metavar="FILE",
+                         help="Write each item's scores to this CSV file."),
+            click.option("--plot", default=None, metavar="FILE.png",
+                         help="Write a bar chart of systems with interval whiskers."),
+        ]
+        wrapped: Callable[..., Any] = wrapper
+        for decorator in reversed(decorators):
+            wrapped = decorator(wrapped)
+        return wrapped
+
+    return decorate
+
+
+def _eval_progress(system: str, done: int, total: int) -> None:
+    click.echo(f"\r{system}: {done}/{total}", err=True, nl=done >= total)
+
+
+def _finish_eval(
+    request: EvalRequest,
+    reference_set: ReferenceSet,
+    systems: list[SystemOutputs],
+    metrics: list[Metric],
+    human: dict[str, dict[str, float]],
+) -> None:
+    """Score, then write the report, per-example scores and plot that were asked for."""
+    from eval.plot import plot_report
+    from eval.report import render_examples_csv, render_report
+    from eval.scoring import evaluate
+
+    report = evaluate(reference_set, systems, metrics, request.bootstrap, human)
+    write_output(render_report(report, request.fmt), request.output)
+    if request.per_example:
+        write_output(render_examples_csv(report), request.per_example)
+    if request.plot:
+        plot_report(report, request.plot)
+
+
+def _given_outputs(
+    request: EvalRequest, reference_set: ReferenceSet
+) -> tuple[list[SystemOutputs], dict[str, dict[str, float]]]:
+    from eval.predictions import load_predictions
+    from eval.scoring import SystemOutputs
+
+    if request.predictions is None:
+        return [], {}
+    ids = reference_set.ids()
+    given = load_predictions(request.predictions, ids)
+    systems = [
+        SystemOutputs(name, [outputs[item_id] for item_id in ids])
+        for name, outputs in given.outputs.items()
+    ]
+    return systems, given.human
+
+
+@eval_group.command("summaries")
+@eval_options(article_column="article")
+@click.option("--language", default="en", show_default=True,
+              help="Language of the summaries: en uses stemming; others a Unicode tokenizer.")
+@click.option("--sentences", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Summary length of generated outputs.")
+@engine_options
+def eval_summaries_command(
+    request: EvalRequest, language: str, sentences: int, engine: EngineOptions
+) -> None:
+    """Score summaries with ROUGE-1/2/L/Lsum (F1; P/R in JSON), intervals and paired tests.
+
+    --system is lead, textrank, or seq2seq[:MODEL] (the same code as `headline summarize`).
+    When the predictions carry human scores per system (coherence, consistency, fluency,
+    relevance), the report adds system-level Kendall tau and Pearson for each metric.
+
+    \b
+    Examples:
+      headline eval summaries --references cnn_dailymail:3.0.0:test --system lead --limit 500
+      headline eval summaries --references refs.jsonl --system textrank --system lead \\
+          --format json -o report.json --plot report.png
+      headline eval summaries --references refs.jsonl --predictions outputs.jsonl
+    """
+    from eval.metrics.rouge import RougeMetric
+    from eval.references import load_references
+    from eval.scoring import SystemOutputs
+    from eval.systems import generate, summarizer_outputs
+    from summarize.sentences import split_sentences
+    from summarize.summarizers.seq2seq import Seq2SeqSummarizer
+
+    reference_set = load_references(request.references)
+    systems, human = _given_outputs(request, reference_set)
+    for spec in request.systems:
+        method, _, model = spec.partition(":")
+        if method not in ("lead", "textrank", "seq2seq"):
+            raise click.BadParameter(f"unknown system {spec!r} (lead, textrank, "
+                                     "seq2seq[:MODEL])", param_hint="--system")
+        summarizer = build_summarizer(method, model or None, engine, language=language)
+        produce = summarizer_outputs(summarizer, language, sentences)
+        texts = generate(spec, reference_set.items, produce, request.generation)
+        if isinstance(summarizer, Seq2SeqSummarizer):
+            model_ref: tuple[str | None, str | None] = (summarizer.model_id, summarizer.revision)
+        else:
+            model_ref = (None, None)
+        systems.append(SystemOutputs(spec, texts, *model_ref))
+    metric = RougeMetric(language, sentence_splitter=lambda text: split_sentences(text, language))
+    _finish_eval(request, reference_set, systems, [metric], human)
+
+
+@eval_group.command("translations")
+@eval_options(article_column="source")
+@click.option("--target", required=True, help="Language of the references (ru, hy...).")
+@click.option("--source-language", default="en", show_default=True,
+              help="Language of the source column (for generated translations).")
+@click.option("--profile", type=click.Choice(profile_names()), default="default",
+              show_default=True, help="Model set used by --system profile.")
+@click.option("--bleu-tokenize", default="13a", show_default=True,
+              help="sacrebleu tokenizer for BLEU (13a, intl, char, flores200...).")
+@engine_options
+def eval_translations_command(
+    request: EvalRequest,
+    target: str,
+    source_language: str,
+    profile: str,
+    bleu_tokenize: str,
+    engine: EngineOptions,
+) -> None:
+    """Score translations with BLEU, chrF and chrF++ (sacrebleu, with its signature).
+
+    --system is a model (hub id or local directory) for --target, or `profile` for the
+    --profile model set.
+
+    \b
+    Examples:
+      headline eval translations --references ntrex128_en-hy_400.jsonl --target hy \\
+          --predictions hy.txt
+      headline eval translations --references en-ru.jsonl --target ru --system profile \\
+          --system ./my-opus-mt-en-ru --limit 100
+    """
+    from eval.metrics.bleu import BleuMetric
+    from eval.metrics.chrf import ChrfMetric
+    from eval.references import load_references
+    from eval.scoring import SystemOutputs
+    from eval.systems import generate, translator_outputs
+    from translate.translator import TranslatorOptions, build_translator, normalize_language
+
+    target = normalize_language(target)
+    reference_set = load_references(request.references)
+    systems, human = _given_outputs(request, reference_set)
+    for spec in request.systems:
+        overrides = {} if spec == "profile" else {target: spec}
+        translator = build_translator(TranslatorOptions(
+            profile=profile, source=source_language, overrides=overrides, engine=engine
+        ))
+        produce = translator_outputs(translator, target)
+        texts = generate(spec, reference_set.items, produce, request.generation)
+        ref = translator.model_ref(target)
+        systems.append(SystemOutputs(spec, texts, model=ref.id, revision=ref.revision))
+    try:
+        bleu = BleuMetric(bleu_tokenize)
+    except Exception as exc:
+        raise click.BadParameter(str(exc), param_hint="--bleu-tokenize") from None
+    metrics: list[Metric] = [bleu, ChrfMetric(0), ChrfMetric(2)]
+    _finish_eval(request, reference_set, systems, metrics, human)
 
 
 if __name__ == "__main__":  # pragma: no cover
