@@ -35,15 +35,31 @@ def test_default_path_is_in_the_user_cache_dir(isolated_user_paths: Path) -> Non
         (ModelRef("m", "r1"), "ru", "Hello "),
         (ModelRef("m", "r1"), "ru", "hello"),
         (ModelRef("m", None), "ru", "Hello"),
+        (ModelRef("m", "r1", "ctranslate2/int8/beam=1/max=4"), "ru", "Hello"),
     ],
 )
-def test_key_is_model_revision_target_and_exact_text(
+def test_key_is_model_revision_settings_target_and_exact_text(
     tmp_path: Path, ref: ModelRef, target: str, text: str
 ) -> None:
     cache = TranslationCache(tmp_path / "c.sqlite3")
     cache.put_many(ModelRef("m", "r1"), "ru", {"Hello": "Привет"})
     assert cache.get_many(ModelRef("m", "r1"), "ru", ["Hello"]) == {"Hello": "Привет"}
     assert cache.get_many(ref, target, [text]) == {}
+
+
+def test_generation_settings_are_part_of_the_translators_model_ref(tmp_path: Path) -> None:
+    from translate.engine import EngineOptions
+    from translate.translator import TranslatorOptions, build_translator
+
+    def ref(engine: EngineOptions) -> ModelRef:
+        options = TranslatorOptions(overrides={"ru": str(tmp_path)}, engine=engine)
+        return build_translator(options).model_ref("ru")
+
+    short = ref(EngineOptions(backend="ctranslate2", device="cpu", max_length=4))
+    default = ref(EngineOptions(backend="ctranslate2", device="cpu"))
+    assert short.settings != default.settings
+    assert (short.id, short.revision) == (default.id, default.revision)
+    assert default == ref(EngineOptions(backend="ctranslate2", device="cpu", cpu_threads=1))
 
 
 def test_repeated_headline_never_reaches_the_model(tmp_path: Path) -> None:

@@ -52,8 +52,9 @@ def test_model_ref_names_the_model_and_revision(
     tiny_translator: Translator, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     ref = tiny_translator.model_ref("ru")
-    assert ref == ModelRef(str(session_model("marian", tmp_path_factory).resolve()), ref.revision)
+    assert ref.id == str(session_model("marian", tmp_path_factory).resolve())
     assert ref.revision is not None and ref.revision.startswith("local-")
+    assert ref.settings.startswith("ctranslate2/") or ref.settings.startswith("transformers/")
     assert tiny_translator.model_ref("hy").id != ref.id
 
 

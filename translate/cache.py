@@ -2,8 +2,9 @@
 
 SQLite in WAL mode lets several runs (and Ray workers) read while one writes; a busy
 timeout makes concurrent writers wait instead of failing. Keys are the model id, its
-revision, the target language and the exact source text, so a new model or revision never
-serves a stale translation.
+revision, the generation settings (backend, compute type, beam size, output length), the
+target language and the exact source text, so a new model, revision or setting never serves
+a stale translation.
 """
 
 from __future__ import annotations
@@ -21,10 +22,11 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS translations (
     model TEXT NOT NULL,
     revision TEXT NOT NULL,
+    settings TEXT NOT NULL,
     target TEXT NOT NULL,
     source TEXT NOT NULL,
     translation TEXT NOT NULL,
-    PRIMARY KEY (model, revision, target, source)
+    PRIMARY KEY (model, revision, settings, target, source)
 ) WITHOUT ROWID
 """
 _LOOKUP_CHUNK = 500  # well under SQLite's limit on bound parameters
@@ -36,7 +38,7 @@ def default_cache_path() -> Path:
 
 
 class TranslationCache:
-    """Source text -> translation, per model, revision and target language.
+    """Source text -> translation, per model, revision, settings and target language.
 
     The database opens on first use, not on construction, so building one costs nothing.
     """
@@ -55,8 +57,8 @@ class TranslationCache:
             marks = ",".join("?" * len(chunk))
             rows = self._run(
                 "SELECT source, translation FROM translations WHERE model = ? AND revision = ?"
-                f" AND target = ? AND source IN ({marks})",
-                (ref.id, ref.revision or "", target, *chunk),
+                f" AND settings = ? AND target = ? AND source IN ({marks})",
+                (ref.id, ref.revision or "", ref.settings, target, *chunk),
             )
             found.update(rows)
         return found
@@ -66,11 +68,11 @@ class TranslationCache:
         if not pairs:
             return
         connection = self._connect()
-        rows = [(ref.id, ref.revision or "", target, s, t) for s, t in pairs.items()]
+        rows = [(ref.id, ref.revision or "", ref.settings, target, s, t) for s, t in pairs.items()]
         try:
             with connection:
                 connection.executemany(
-                    "INSERT OR IGNORE INTO translations VALUES (?, ?, ?, ?, ?)", rows
+                    "INSERT OR IGNORE INTO translations VALUES (?, ?, ?, ?, ?, ?)", rows
                 )
         except sqlite3.Error as exc:
             raise TranslateError(f"translation cache {self.path}: {exc}") from exc

@@ -29,10 +29,15 @@ _TAG_ROOM = 4
 
 @dataclass(frozen=True)
 class ModelRef:
-    """The model behind a translation: hub id (or local path) and revision."""
+    """The model behind a translation: hub id (or local path), revision, and ``settings``.
+
+    ``settings`` names what else changes the output (backend, compute type, beam size,
+    output length), so a cache keyed by a ModelRef never serves a translation made otherwise.
+    """
 
     id: str
     revision: str | None
+    settings: str = ""
 
 
 IDENTITY = ModelRef("identity", None)
@@ -115,7 +120,7 @@ class ProfileTranslator:
         if target == self.source:
             return IDENTITY
         source = self._model_source(target)
-        return ModelRef(source.model_id, source.revision)
+        return ModelRef(source.model_id, source.revision, self.options.engine.output_settings())
 
     def _model_source(self, target: str) -> ModelSource:
         name = self.model_name(target)

@@ -90,6 +90,16 @@ class EngineOptions:
             raise TranslateError(f"compute type {compute_type!r} needs a GPU (--device cuda)")
         return compute_type
 
+    def output_settings(self) -> str:
+        """The options that change what a model outputs, as a stable key (threads do not)."""
+        device = self.resolved_device()
+        backend = self.resolved_backend(device)
+        compute_type = self.resolved_compute_type(backend, device)
+        return (
+            f"{backend}/{compute_type}/beam={self.beam_size or 'model'}"
+            f"/max={self.max_length or 'model'}"
+        )
+
     def resolved_threads(self) -> tuple[int, int]:
         """``(inter_threads, intra_threads)`` for CTranslate2 on CPU, by ``thread_layout``."""
         cores = self.cpu_threads or len(os.sched_getaffinity(0))
