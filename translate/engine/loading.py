@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -63,13 +65,14 @@ def load_torch_model(path: Path, config: Any, dtype: str = "float32") -> Any:
 
     has_safetensors = any(path.glob("*.safetensors"))
     try:
-        model = AutoModelForSeq2SeqLM.from_pretrained(
-            str(path),
-            config=config,
-            trust_remote_code=False,
-            use_safetensors=has_safetensors,
-            dtype=getattr(torch, dtype),
-        )
+        with _quiet_progress():
+            model = AutoModelForSeq2SeqLM.from_pretrained(
+                str(path),
+                config=config,
+                trust_remote_code=False,
+                use_safetensors=has_safetensors,
+                dtype=getattr(torch, dtype),
+            )
     except pickle.UnpicklingError:
         raise TranslateError(
             f"cannot load the weights in {str(path)!r}: the pickle holds objects other than "
@@ -80,6 +83,20 @@ def load_torch_model(path: Path, config: Any, dtype: str = "float32") -> Any:
         raise TranslateError(f"cannot load the weights in {str(path)!r}: {first_line}") from None
     model.eval()
     return model
+
+
+@contextmanager
+def _quiet_progress() -> Iterator[None]:
+    """Hide transformers' weight-loading bar: stderr belongs to our progress and errors."""
+    from transformers.utils import logging as hf_logging
+
+    was_enabled = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # unannotated upstream
+    try:
+        yield
+    finally:
+        if was_enabled:
+            hf_logging.enable_progress_bar()  # type: ignore[no-untyped-call]  # unannotated upstream
 
 
 def generation_settings(path: Path, options: EngineOptions) -> GenerationSettings:
