@@ -4,7 +4,7 @@ local JSONL/CSV/Parquet file, with the columns named by the caller."""
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,6 @@ class ReferenceItem:
     id: str
     article: str
     references: list[str]
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -131,7 +130,6 @@ def load_references(options: ReferenceOptions) -> ReferenceSet:
     if options.sample is not None and options.sample < len(indices):
         indices = sorted(random.Random(options.seed).sample(indices, options.sample))
     has_ids = options.id_column in columns
-    used = {options.article_column, reference_column, options.id_column}
     items, seen = [], set()
     for index in indices:
         row = rows[index]
@@ -145,7 +143,6 @@ def load_references(options: ReferenceOptions) -> ReferenceSet:
                 id=item_id,
                 article=article if isinstance(article, str) else "",
                 references=_as_references(row[reference_column], item_id, reference_column),
-                extra={key: value for key, value in row.items() if key not in used},
             )
         )
     return ReferenceSet(name=name, split=split, items=items)

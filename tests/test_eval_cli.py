@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import SHARED
 from tiny_bart import build_tiny_bart
+from tiny_models import session_model
 
 import cli
 
@@ -99,6 +100,20 @@ def test_translations_of_the_references_themselves_score_100(tmp_path: Path) -> 
         assert system["scores"][key] == pytest.approx(100.0)
     assert "tok:13a" in system["signatures"]["bleu"]["signature"]
     assert "nw:2" in system["signatures"]["chrf++"]["signature"]
+
+
+def test_translations_generated_by_a_model_carry_its_id(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    model = session_model("marian", tmp_path_factory)
+    result = _run("translations", "--references", NTREX_HY, "--limit", "3", "--target", "hy",
+                  "--system", str(model), "--backend", "transformers", "--max-length", "4",
+                  "--resamples", "20",
+                  "--format", "json")
+    assert result.exit_code == 0, result.output
+    system = json.loads(result.stdout)["systems"][0]
+    assert system["model"] == str(model.resolve())
+    assert all(0 <= system["scores"][key] <= 100 for key in ("bleu", "chrf", "chrf++"))
 
 
 @pytest.mark.parametrize(
