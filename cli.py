@@ -12,12 +12,12 @@ import functools
 import sys
 import threading
 from collections.abc import Callable
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from eval.errors import EvalError
+from eval.signature import headline_version
 from summarize.errors import SummarizeError
 from summarize.fetch import DEFAULT_USER_AGENT, FetchOptions
 from summarize.render import ARTICLE_FORMATS, DIGEST_FORMATS, render_article, render_digest
@@ -40,13 +40,6 @@ if TYPE_CHECKING:
     from translate.translator import Translator, TranslatorOptions
 
 USER_ERRORS: tuple[type[Exception], ...] = (SummarizeError, TranslateError, EvalError)
-
-
-def _package_version() -> str:
-    try:
-        return version("headline")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 class HeadlineGroup(click.Group):
@@ -76,7 +69,7 @@ def _debug_enabled(ctx: click.Context) -> bool:
 
 
 @click.group(cls=HeadlineGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(_package_version(), prog_name="headline")
+@click.version_option(headline_version(), prog_name="headline")
 @click.option(
     "--debug",
     is_flag=True,
@@ -686,7 +679,7 @@ def open_feed_output(output: str, fmt: str, options: FeedOptions) -> LineStore:
 @click.option("--model", default=None, help="Seq2seq summariser model (hub id or directory).")
 @click.option("--sentences", type=click.IntRange(min=1), default=3, show_default=True,
               help="Summary length for --summarize.")
-@click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
+@click.option("--batch-size", type=click.IntRange(min=1), default=96, show_default=True,
               help="Most items per batch (batches also stop at a token budget).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @click.option("--engine", "engine_name", type=click.Choice(["local", "ray"]), default="local",

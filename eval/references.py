@@ -4,6 +4,8 @@ local JSONL/CSV/Parquet file, with the columns named by the caller."""
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,7 +72,8 @@ def _load_rows(source: str) -> tuple[Any, str, str]:
         if path.stat().st_size == 0:
             raise EvalError(f"{source}: the reference file is empty")
         try:
-            rows = datasets.load_dataset(builder, data_files=str(path), split="train")
+            with _quiet_progress():
+                rows = datasets.load_dataset(builder, data_files=str(path), split="train")
         except Exception as exc:
             raise EvalError(f"{source}: cannot read references ({exc})") from None
         return rows, path.name, "file"
@@ -78,13 +81,28 @@ def _load_rows(source: str) -> tuple[Any, str, str]:
     config, _, split = rest.partition(":")
     split = split or "test"
     try:
-        rows = datasets.load_dataset(name, config or None, split=split)
+        with _quiet_progress():
+            rows = datasets.load_dataset(name, config or None, split=split)
     except Exception as exc:
         raise EvalError(
             f"cannot load reference set {source!r} ({type(exc).__name__}: {exc}); give a local "
             "JSONL/CSV/Parquet file or a hub id name:config:split reachable from here"
         ) from None
     return rows, f"{name}:{config}" if config else name, split
+
+
+@contextmanager
+def _quiet_progress() -> Iterator[None]:
+    """Keep datasets' split-building bars off stderr, where our table and errors go."""
+    import datasets
+
+    was_disabled = datasets.are_progress_bars_disabled()
+    datasets.disable_progress_bars()
+    try:
+        yield
+    finally:
+        if not was_disabled:
+            datasets.enable_progress_bars()
 
 
 def _reference_column(columns: list[str], options: ReferenceOptions) -> str:

@@ -42,7 +42,7 @@ class FeedOptions:
 
     targets: tuple[str, ...] = ("ru", "hy")
     fields: tuple[str, ...] = TRANSLATABLE_FIELDS
-    batch_size: int = 64
+    batch_size: int = 96
     batch_tokens: int = 2048
     summarize_workers: int = 4
 
