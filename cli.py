@@ -82,8 +82,13 @@ def main(debug: bool) -> None:
     \b
     Examples:
       headline summarize https://example.com/news/story.html
-      headline summarize saved-page.html --format json
+      headline summarize saved-page.html --format json --to ru,hy
+      headline summarize page.txt --method textrank --no-translate
       headline extract saved-page.html --format json
+      headline translate "Leaders play drums at summit" --to ru,hy
+      headline feed https://site/rss.xml -o out.jsonl
+      headline eval summaries --references refs.jsonl --system lead --system textrank
+      headline models fetch --profile default
     """
 
 
