@@ -92,6 +92,25 @@ def main(debug: bool) -> None:
     """
 
 
+def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], Any]:
+    """``--format`` (one of ``formats``, text by default) and ``-o/--output`` for a command."""
+
+    def decorate(command: Callable[..., Any]) -> Any:
+        command = click.option(
+            "-o", "--output", default=None, help="Write to this file instead of stdout."
+        )(command)
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(formats),
+            default="text",
+            show_default=True,
+            help="Output format.",
+        )(command)
+
+    return decorate
+
+
 def write_output(text: str, output: str | None) -> None:
     """Write ``text`` to ``output`` (a path, or stdout for None or ``-``)."""
     if output in (None, "-"):
@@ -153,15 +172,7 @@ def fetch_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 @main.command("extract")
 @click.argument("source")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(ARTICLE_FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option("-o", "--output", default=None, help="Write to this file instead of stdout.")
+@output_options(ARTICLE_FORMATS)
 @fetch_options
 def extract_command(source: str, fmt: str, output: str | None, fetch: FetchOptions) -> None:
     """Print the article alone (title, date, authors, body) from SOURCE, without a summary.
@@ -449,15 +460,7 @@ def summarize_source(
     show_default=True,
     help="Summary length in sentences.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(DIGEST_FORMATS),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option("-o", "--output", default=None, help="Write to this file instead of stdout.")
+@output_options(DIGEST_FORMATS)
 @translation_options(skippable=True)
 @fetch_options
 def summarize_command(

@@ -11,21 +11,14 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-SUBJECTS = ("The minister", "A drummer", "The council", "Local police", "The company", "Doctors")
-VERBS = ("said", "announced", "denied", "confirmed", "reported", "warned")
-OBJECTS = (
-    "that prices rose by 12 percent in May",
-    "a new plan for the summit on Tuesday",
-    "the results of the vote in Yerevan",
-    "that 3,500 people joined the march",
-    "a deal worth $4.2 million with the city",
-    "the start of repairs to the old bridge",
-)
+import tiny_models
+from tiny_models import TinySpec, bart_like_sizes
+
 SPECIAL_TOKENS = ("<s>", "<pad>", "</s>", "<unk>", "<mask>")
 
 
 @dataclass(frozen=True)
-class TinyBartSpec:
+class TinyBartSpec(TinySpec):
     """Sizes of the model; the defaults keep a build around a second on two cores.
 
     ``init_std`` is larger than BART's 0.02 so random weights give varied, input-dependent
@@ -35,27 +28,16 @@ class TinyBartSpec:
     down so every engine decodes exactly the requested length (for benchmarks).
     """
 
-    d_model: int = 32
-    encoder_layers: int = 2
-    decoder_layers: int = 2
-    heads: int = 2
-    ffn_dim: int = 64
     vocab_size: int = 400
-    max_positions: int = 128
+    init_std: float = 0.2
     num_beams: int = 2
     max_length: int = 12
-    init_std: float = 0.2
     filler_words: int = 0
-    suppress_eos: bool = False
-    seed: int = 0
 
 
 def training_sentences(count: int = 300, seed: int = 0) -> list[str]:
-    """News-like sentences, seeded, for training the tokenizer."""
-    rng = random.Random(seed)
-    return [
-        f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)}." for _ in range(count)
-    ]
+    """News-like sentences, seeded, for training the tokenizer and building articles."""
+    return [f"{line}." for line in tiny_models.training_sentences(count, seed)]
 
 
 def filler_words(count: int, seed: int = 0) -> list[str]:
@@ -89,14 +71,7 @@ def build_tiny_bart(directory: Path, spec: TinyBartSpec | None = None) -> Path:
     torch.manual_seed(spec.seed)
     config = BartConfig(
         vocab_size=len(vocab),
-        d_model=spec.d_model,
-        encoder_layers=spec.encoder_layers,
-        decoder_layers=spec.decoder_layers,
-        encoder_attention_heads=spec.heads,
-        decoder_attention_heads=spec.heads,
-        encoder_ffn_dim=spec.ffn_dim,
-        decoder_ffn_dim=spec.ffn_dim,
-        max_position_embeddings=spec.max_positions,
+        **bart_like_sizes(spec),
         pad_token_id=vocab["<pad>"],
         bos_token_id=vocab["<s>"],
         eos_token_id=vocab["</s>"],

@@ -64,6 +64,20 @@ OPUS_MT_SIZE = TinySpec(
 )
 
 
+def bart_like_sizes(spec: TinySpec) -> dict[str, Any]:
+    """The size fields that Marian, M2M100 and BART configs share, from ``spec``."""
+    return {
+        "d_model": spec.d_model,
+        "encoder_layers": spec.encoder_layers,
+        "decoder_layers": spec.decoder_layers,
+        "encoder_attention_heads": spec.heads,
+        "decoder_attention_heads": spec.heads,
+        "encoder_ffn_dim": spec.ffn_dim,
+        "decoder_ffn_dim": spec.ffn_dim,
+        "max_position_embeddings": spec.max_positions,
+    }
+
+
 def training_sentences(count: int = 400, seed: int = 0) -> list[str]:
     """News-like headlines, seeded, to train tokenizers on."""
     rng = random.Random(seed)
@@ -118,14 +132,7 @@ def build_tiny_marian(directory: Path, spec: TinySpec | None = None) -> Path:
     config = MarianConfig(
         vocab_size=len(vocab),
         decoder_vocab_size=len(vocab),
-        d_model=spec.d_model,
-        encoder_layers=spec.encoder_layers,
-        decoder_layers=spec.decoder_layers,
-        encoder_attention_heads=spec.heads,
-        decoder_attention_heads=spec.heads,
-        encoder_ffn_dim=spec.ffn_dim,
-        decoder_ffn_dim=spec.ffn_dim,
-        max_position_embeddings=spec.max_positions,
+        **bart_like_sizes(spec),
         pad_token_id=vocab["<pad>"],
         eos_token_id=vocab["</s>"],
         decoder_start_token_id=vocab["<pad>"],
@@ -176,14 +183,7 @@ def build_tiny_nllb(directory: Path, spec: TinySpec | None = None) -> Path:
     torch.manual_seed(spec.seed)
     config = M2M100Config(
         vocab_size=len(tokenizer),
-        d_model=spec.d_model,
-        encoder_layers=spec.encoder_layers,
-        decoder_layers=spec.decoder_layers,
-        encoder_attention_heads=spec.heads,
-        decoder_attention_heads=spec.heads,
-        encoder_ffn_dim=spec.ffn_dim,
-        decoder_ffn_dim=spec.ffn_dim,
-        max_position_embeddings=spec.max_positions,
+        **bart_like_sizes(spec),
         pad_token_id=tokenizer.pad_token_id,
         bos_token_id=tokenizer.bos_token_id,
         eos_token_id=tokenizer.eos_token_id,
