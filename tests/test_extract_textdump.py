@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 
 import cli
 from summarize import ExtractionError, SummarizeError, extract
-from summarize.extract.metadata import is_date_line, parse_byline, parse_date
+from summarize.extract.metadata import (
+    is_date_line,
+    parse_byline,
+    parse_copyright_owner,
+    parse_date,
+)
 from summarize.extract.textdump import extract_text_dump
 
 CALIBER = SHARED / "fixtures" / "caliber-drumsticks-page.txt"
@@ -82,6 +87,7 @@ def test_caliber_page_gives_exactly_the_story() -> None:
     assert article.title == CALIBER_TITLE
     assert article.date == "2026-01-15T08:54"
     assert article.authors == ["Sabina Mammadli"]
+    assert article.site == "Caliber.az"
     assert article.paragraphs == body
     assert len(body) == 11
     assert body[0].startswith("After a day of intense discussions")
@@ -288,3 +294,20 @@ def test_title_is_the_headline_that_matches_the_story() -> None:
     teasers = ["Mayor opens new bridge downtown", "Weather: storms expected on Friday"]
     dump = "\n".join([*teasers, *COMMENTS_DUMP.splitlines()])
     assert extract(dump).title == "Ferry service resumes after storm"
+
+
+@pytest.mark.parametrize(
+    ("line", "owner"),
+    [
+        ("Caliber.az © 2026. .", "Caliber.az"),
+        ("© 2026 Example News. All rights reserved.", "Example News"),
+        ("Copyright 2019-2024 The Guardian", "The Guardian"),
+        ("COPYRIGHT © 2025 ABC News Internet Ventures.", "ABC News Internet Ventures"),
+        ("© Новости Армении 2026", "Новости Армении"),
+        ("© 2026", None),
+        ("All rights reserved ©", None),
+        ("He said the copyright law is unfair to Many Writers today", None),
+    ],
+)
+def test_copyright_lines_name_the_site(line: str, owner: str | None) -> None:
+    assert parse_copyright_owner(line) == owner

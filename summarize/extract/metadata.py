@@ -1,4 +1,4 @@
-"""Metadata found in plain lines of text: dates, bylines, headline badges.
+"""Metadata found in plain lines of text: dates, bylines, copyright owners, headline badges.
 
 Used by the text-dump extractor, which has no markup to read these from, and to normalise
 what trafilatura returns for HTML pages.
@@ -132,6 +132,29 @@ def _date_match(line: str) -> re.Match[str] | None:
         match = pattern.search(line)
         if match is not None and _iso_from_match(match) is not None:
             return match
+    return None
+
+
+# "Caliber.az © 2026" (owner before the sign) or "© 2026 Example News. All rights reserved."
+_OWNER_WORD = r"[A-ZА-ЯԱ-Ֆ][\w&'’-]*(?:\.[A-Za-z]{2,})*"
+_OWNER = rf"{_OWNER_WORD}(?: {_OWNER_WORD}){{0,3}}"
+_SIGN = r"(?:©|\(c\)|(?i:copyright))"
+_COPYRIGHT_OWNER = (
+    re.compile(rf"^\s*(?P<owner>{_OWNER})\s*{_SIGN}"),
+    re.compile(rf"{_SIGN}\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)\d\d\s*)?)?(?P<owner>{_OWNER})"),
+)
+
+
+def parse_copyright_owner(line: str) -> str | None:
+    """The site named in a copyright line, or None when the line is no copyright notice."""
+    if len(line.split()) > 12:
+        return None
+    for pattern in _COPYRIGHT_OWNER:
+        match = pattern.search(line)
+        if match:
+            owner = match.group("owner")
+            if owner.lower() not in ("all", "copyright"):
+                return owner
     return None
 
 

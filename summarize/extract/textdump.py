@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from summarize.article import Article
 from summarize.errors import ExtractionError
-from summarize.extract.metadata import is_date_line, parse_byline, parse_date, strip_badges
+from summarize.extract.metadata import (
+    is_date_line,
+    parse_byline,
+    parse_copyright_owner,
+    parse_date,
+    strip_badges,
+)
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…։。！？:;][\"'”’»)\]]*$")
@@ -98,6 +104,7 @@ def extract_text_dump(content: str, url: str | None = None) -> Article:
         title=_title(before, body),
         paragraphs=[line.text for line in body],
         url=url,
+        site=_site(lines),
         date=_date(before[-_META_WINDOW - 2 :], after),
         authors=_authors(before[-_META_WINDOW - 2 :], after),
     )
@@ -271,6 +278,15 @@ def _date(before: list[Line], after: list[Line]) -> str | None:
             found = parse_date(line.text)
             if found is not None:
                 return found
+    return None
+
+
+def _site(lines: list[Line]) -> str | None:
+    """The owner in the page's copyright line (footers come last, so search from the end)."""
+    for line in reversed(lines):
+        owner = parse_copyright_owner(line.text)
+        if owner is not None:
+            return owner
     return None
 
 
