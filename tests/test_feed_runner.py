@@ -13,6 +13,7 @@ from feed_fakes import FakeTranslator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from translate.cache import CachedTranslator, TranslationCache
 from translate.errors import TranslateError
 from translate.feed.csv_store import CsvStore, csv_columns, escape_cell, unflatten_row
 from translate.feed.progress import Progress
@@ -183,6 +184,31 @@ def test_resume_after_interruption_writes_each_id_once(tmp_path: Path, stop_afte
     ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(ids) == sorted(item.id for item in items)
     assert _by_id(JsonlStore(out).records()) == _by_id(JsonlStore(reference).records())
+
+
+def test_batches_are_written_in_plan_order_with_two_in_flight(tmp_path: Path) -> None:
+    items = _items(60)
+    options = FeedOptions(batch_size=4)
+    planned = [[item.id for item in batch] for batch in plan_batches(items, options)]
+    with JsonlStore(tmp_path / "out.jsonl") as store:
+        run_feed(items, FakeTranslator(), store, options)
+        written = [record["id"] for record in store.records()]
+    assert written == [item_id for batch in planned for item_id in batch]
+
+
+def test_a_shared_cache_serves_both_pipeline_threads(tmp_path: Path) -> None:
+    items = _items(40) + [
+        FeedItem(id=f"repeat-{i}", title="Headline number 0", link=None) for i in range(8)
+    ]
+    cache = TranslationCache(tmp_path / "cache.sqlite3")
+    inner = FakeTranslator()
+    with JsonlStore(tmp_path / "out.jsonl") as store:
+        report = run_feed(items, CachedTranslator(inner, cache), store, FeedOptions(batch_size=3))
+    assert report.failed == 0 and report.written == len(items)
+    again = FakeTranslator()
+    with JsonlStore(tmp_path / "again.jsonl") as store:
+        run_feed(items, CachedTranslator(again, cache), store, FeedOptions(batch_size=3))
+    assert again.calls == []
 
 
 def test_hundred_thousand_items_fast_path(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ a stale translation.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -47,6 +48,7 @@ class TranslationCache:
         self.path = Path(path) if path is not None else default_cache_path()
         self.busy_timeout_s = busy_timeout_s
         self._connection: sqlite3.Connection | None = None
+        self._lock = threading.Lock()  # one connection, shared by the feed's pipeline threads
 
     def get_many(self, ref: ModelRef, target: str, texts: Sequence[str]) -> dict[str, str]:
         """Translations already known for any of ``texts``."""
@@ -67,25 +69,28 @@ class TranslationCache:
         """Store translations in one transaction (a concurrent run's equal row is kept)."""
         if not pairs:
             return
-        connection = self._connect()
         rows = [(ref.id, ref.revision or "", ref.settings, target, s, t) for s, t in pairs.items()]
         try:
-            with connection:
-                connection.executemany(
-                    "INSERT OR IGNORE INTO translations VALUES (?, ?, ?, ?, ?, ?)", rows
-                )
+            with self._lock:
+                connection = self._connect()
+                with connection:
+                    connection.executemany(
+                        "INSERT OR IGNORE INTO translations VALUES (?, ?, ?, ?, ?, ?)", rows
+                    )
         except sqlite3.Error as exc:
             raise TranslateError(f"translation cache {self.path}: {exc}") from exc
 
     def close(self) -> None:
         """Close the database (it reopens on next use)."""
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
 
     def _run(self, sql: str, params: Sequence[str]) -> list[tuple[str, str]]:
         try:
-            return list(self._connect().execute(sql, params))
+            with self._lock:
+                return list(self._connect().execute(sql, params))
         except sqlite3.Error as exc:
             raise TranslateError(f"translation cache {self.path}: {exc}") from exc
 
@@ -94,7 +99,9 @@ class TranslationCache:
             return self._connection
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=self.busy_timeout_s)
+            connection = sqlite3.connect(
+                self.path, timeout=self.busy_timeout_s, check_same_thread=False
+            )
             connection.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout_s * 1000)}")
             connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")

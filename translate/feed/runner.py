@@ -8,8 +8,9 @@ can be another.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -19,6 +20,7 @@ from translate.feed.reader import FeedItem
 from translate.translator import Translator
 
 TRANSLATABLE_FIELDS = ("title", "summary")
+_BATCHES_IN_FLIGHT = 2  # enough to keep every CTranslate2 worker busy across batch ends
 Record = dict[str, Any]
 Summarise = Callable[[FeedItem], str]
 """Returns a summary for an item (usually of the page at its link); raises TranslateError."""
@@ -37,7 +39,9 @@ class FeedOptions:
     """What to translate and how big a batch is.
 
     A batch is closed at ``batch_size`` items or when its estimated tokens would pass
-    ``batch_tokens``; a batch is also the unit written to disk, so a kill loses at most one.
+    ``batch_tokens``; a batch is also the unit written to disk. Two batches are in flight at
+    once (the next one translates while the last one's stragglers finish and its records are
+    written, in order), so a kill loses at most the work of two and never writes half of one.
     """
 
     targets: tuple[str, ...] = ("ru", "hy")
@@ -104,13 +108,29 @@ def run_feed(
     report = RunReport(total=len(items), skipped=len(items) - len(todo))
     if progress is not None:
         progress.start(len(todo))
-    for batch in plan_batches(todo, options):
-        records = process_batch(batch, translator, options, summarize)
-        sink.append(records)
-        record_written(report, records, progress)
+    with ThreadPoolExecutor(max_workers=_BATCHES_IN_FLIGHT) as pool:
+        in_flight: deque[Future[list[Record]]] = deque()
+        for batch in plan_batches(todo, options):
+            in_flight.append(pool.submit(process_batch, batch, translator, options, summarize))
+            if len(in_flight) == _BATCHES_IN_FLIGHT:
+                _write_next(in_flight, sink, report, progress)
+        while in_flight:
+            _write_next(in_flight, sink, report, progress)
     if progress is not None:
         progress.finish()
     return report
+
+
+def _write_next(
+    in_flight: deque[Future[list[Record]]],
+    sink: RecordSink,
+    report: RunReport,
+    progress: Progress | None,
+) -> None:
+    """Wait for the oldest batch in flight and write it, so records keep the batch order."""
+    records = in_flight.popleft().result()
+    sink.append(records)
+    record_written(report, records, progress)
 
 
 def record_written(report: RunReport, records: Sequence[Record], progress: Progress | None) -> None:
