@@ -92,7 +92,9 @@ def main(debug: bool) -> None:
     """
 
 
-def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], Any]:
+def output_options(
+    formats: tuple[str, ...], format_help: str = "Output format."
+) -> Callable[[Callable[..., Any]], Any]:
     """``--format`` (one of ``formats``, text by default) and ``-o/--output`` for a command."""
 
     def decorate(command: Callable[..., Any]) -> Any:
@@ -105,7 +107,7 @@ def output_options(formats: tuple[str, ...]) -> Callable[[Callable[..., Any]], A
             type=click.Choice(formats),
             default="text",
             show_default=True,
-            help="Output format.",
+            help=format_help,
         )(command)
 
     return decorate
@@ -239,6 +241,15 @@ def build_summarizer(
         return get_summarizer("textrank")
 
 
+def summarizer_model(summarizer: Summarizer) -> tuple[str | None, str | None]:
+    """``(model id, revision)`` behind a summariser; ``(None, None)`` for lead and textrank."""
+    from summarize.summarizers.seq2seq import Seq2SeqSummarizer
+
+    if isinstance(summarizer, Seq2SeqSummarizer):
+        return summarizer.model_id, summarizer.revision
+    return None, None
+
+
 def _stderr_notice(message: str) -> None:
     click.echo(message, err=True)
 
@@ -305,11 +316,20 @@ class TranslationSetup:
     cache_path: str | None = None
 
     def translator(self, source: str | None = None) -> Translator:
-        """The translator for these options (from ``source`` when given), cache included."""
+        """The translator for these options (from ``source`` when given), cache included.
+
+        A method of a plain frozen record, so Ray workers can be handed it and build their own.
+        """
+        from translate.cache import CachedTranslator, TranslationCache
+        from translate.translator import build_translator
+
         options = self.options if source is None else dataclasses.replace(
             self.options, source=source
         )
-        return make_feed_translator(options, self.use_cache, self.cache_path)
+        translator = build_translator(options)
+        if not self.use_cache:
+            return translator
+        return CachedTranslator(translator, TranslationCache(self.cache_path))
 
 
 def cache_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -415,7 +435,6 @@ def summarize_source(
     """Read, extract and summarise SOURCE into a digest (no translation yet)."""
     from summarize.digest import Digest
     from summarize.summarizers import summarize_article
-    from summarize.summarizers.seq2seq import Seq2SeqSummarizer
 
     article = read_article(source, fetch)
     summarizer = build_summarizer(
@@ -423,8 +442,9 @@ def summarize_source(
     )
     summary = summarize_article(article, summarizer, request.sentences)
     digest = Digest.from_article(article, summary, summarizer.name)
-    if isinstance(summarizer, Seq2SeqSummarizer):
-        digest.models["summarize"] = {"id": summarizer.model_id, "revision": summarizer.revision}
+    model_id, revision = summarizer_model(summarizer)
+    if model_id is not None:
+        digest.models["summarize"] = {"id": model_id, "revision": revision}
     if len(summary) < request.sentences:
         digest.warnings.append(
             f"the article has only {len(summary)} sentence(s); {request.sentences} were asked for"
@@ -494,11 +514,11 @@ def summarize_command(
 @main.command("translate")
 @click.argument("text")
 @translation_options()
-@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text",
-              show_default=True,
-              help="text: one line per input line (LANG<TAB>line with several languages); "
-              "jsonl: one object per input line.")
-@click.option("-o", "--output", default=None, help="Write to this file instead of stdout.")
+@output_options(
+    ("text", "jsonl"),
+    "text: one line per input line (LANG<TAB>line with several languages); "
+    "jsonl: one object per input line.",
+)
 def translate_command(
     text: str,
     fmt: str,
@@ -648,20 +668,6 @@ class LinkSummarizer:
             raise TranslateError(str(exc)) from exc
 
 
-def make_feed_translator(
-    options: TranslatorOptions, use_cache: bool, cache_path: str | None
-) -> Translator:
-    """The translator of feed, translate and summarize, behind the translation cache
-    (default path when None); a module-level function so Ray workers can build one."""
-    from translate.cache import CachedTranslator, TranslationCache
-    from translate.translator import build_translator
-
-    translator = build_translator(options)
-    if not use_cache:
-        return translator
-    return CachedTranslator(translator, TranslationCache(cache_path))
-
-
 def open_feed_output(output: str, fmt: str, options: FeedOptions) -> LineStore:
     """The sink every feed record goes through, by output format (resumable, locked)."""
     from translate.feed.csv_store import CsvStore, csv_columns
@@ -757,13 +763,10 @@ def feed_command(
         if engine_name == "ray":
             from translate.feed.ray_engine import RayOptions, run_feed_on_ray
 
-            factory = functools.partial(
-                make_feed_translator, translation.options, translation.use_cache,
-                translation.cache_path,
-            )
             ray_options = RayOptions(num_workers=num_workers, address=ray_address)
             report = run_feed_on_ray(
-                feed.items, factory, sink, options, ray_options, summarize, progress
+                feed.items, translation.translator, sink, options, ray_options, summarize,
+                progress,
             )
         else:
             translator = translation.translator()
@@ -953,7 +956,6 @@ def eval_summaries_command(
     from eval.scoring import SystemOutputs
     from eval.systems import generate, summarizer_outputs
     from summarize.sentences import split_sentences
-    from summarize.summarizers.seq2seq import Seq2SeqSummarizer
 
     reference_set = load_references(request.references)
     systems, human = _given_outputs(request, reference_set)
@@ -965,11 +967,7 @@ def eval_summaries_command(
         summarizer = build_summarizer(method, model or None, engine, language=language)
         produce = summarizer_outputs(summarizer, language, sentences)
         texts = generate(spec, reference_set.items, produce, request.generation)
-        if isinstance(summarizer, Seq2SeqSummarizer):
-            model_ref: tuple[str | None, str | None] = (summarizer.model_id, summarizer.revision)
-        else:
-            model_ref = (None, None)
-        systems.append(SystemOutputs(spec, texts, *model_ref))
+        systems.append(SystemOutputs(spec, texts, *summarizer_model(summarizer)))
     metric = RougeMetric(language, sentence_splitter=lambda text: split_sentences(text, language))
     _finish_eval(request, reference_set, systems, [metric], human)
 

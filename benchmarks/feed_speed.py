@@ -92,7 +92,7 @@ def feed_runner_rate(
     engine = EngineOptions(backend="ctranslate2", device="cpu", compute_type="int8",
                            beam_size=1, max_length=args.output_tokens)
     options = TranslatorOptions(overrides={language: str(models[language])}, engine=engine)
-    translator = cli.make_feed_translator(options, use_cache=False, cache_path=None)
+    translator = cli.TranslationSetup((language,), options, use_cache=False).translator()
     translator.translate(["warm up the model"], language)
     feed = parse_feed(items_file.read_bytes(), str(items_file))
     out = work / f"feed-{language}.jsonl"

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from functools import cache
 
@@ -85,15 +86,15 @@ def sentence_spans(text: str, language: str | None) -> list[Span]:
     return spans
 
 
+def letter_scripts(text: str) -> Counter[str]:
+    """How many letters of ``text`` each writing system has (LATIN, CYRILLIC, ...)."""
+    return Counter(unicodedata.name(char, "").split(" ", 1)[0] for char in text if char.isalpha())
+
+
 def guess_script_language(text: str) -> str:
     """'ru' or 'hy' when most letters are Cyrillic or Armenian, else 'en' (rules, not a claim)."""
-    counts: dict[str, int] = {}
-    letters = 0
-    for char in text[:2000]:
-        if char.isalpha():
-            letters += 1
-            script = unicodedata.name(char, "").split(" ", 1)[0]
-            counts[script] = counts.get(script, 0) + 1
+    counts = letter_scripts(text[:2000])
+    letters = counts.total()
     for script, code in _SCRIPT_LANGUAGES.items():
         if letters and counts.get(script, 0) * 2 > letters:
             return code

@@ -13,25 +13,20 @@ from typing import BinaryIO
 
 from summarize.article import Article
 from summarize.decoding import decode_bytes
-from summarize.errors import ExtractionError, FetchError, InputError
+from summarize.errors import ExtractionError, InputError
 from summarize.extract import extract
 from summarize.fetch import FetchOptions, fetch
 
 STDIN = "-"
-_URL_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://")
+_URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _LOOKS_LIKE_HOST = re.compile(r"^(?:www\.[^/]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/)", re.I)
 
 
 def read_article(source: str, options: FetchOptions | None = None) -> Article:
     """Fetch or read ``source`` and extract its article."""
     options = options or FetchOptions()
-    scheme = _URL_SCHEME.match(source)
-    if scheme is not None:
-        if scheme.group(1).lower() not in ("http", "https"):
-            raise FetchError(
-                f"{source}: unsupported URL scheme '{scheme.group(1)}' (only http and https)"
-            )
-        page = fetch(source, options)
+    if _URL_SCHEME.match(source):
+        page = fetch(source, options)  # refuses schemes other than http(s)
         text = decode_bytes(page.body, page.url, page.content_type)
         return _extract(text, source, page.url)
     if source == STDIN:
@@ -42,8 +37,6 @@ def read_article(source: str, options: FetchOptions | None = None) -> Article:
 
 
 def _extract(text: str, source: str, url: str | None) -> Article:
-    if not text.strip():
-        raise InputError(f"{source}: the input is empty")
     try:
         return extract(text, url)
     except ExtractionError as exc:

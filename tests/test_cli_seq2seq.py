@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from conftest import REPO
-from tiny_bart import build_tiny_bart
+from tiny_bart import session_bart
 
 import cli
 from summarize.summarizers.seq2seq import Seq2SeqSummarizer
@@ -21,7 +21,7 @@ XLSUM = "csebuetnlp/mT5_multilingual_XLSum"
 
 @pytest.fixture(scope="module")
 def tiny_bart_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_tiny_bart(tmp_path_factory.mktemp("cli-bart") / "model")
+    return session_bart(tmp_path_factory)
 
 
 def summarize(*args: str) -> Result:

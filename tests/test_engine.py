@@ -83,6 +83,9 @@ def test_counts_tokens_and_cuts_overlong_input(model_dir: Path) -> None:
     assert engine.max_input_tokens == 128
     long_text = " ".join(HEADLINES * 40)
     assert engine.count_tokens(long_text) > engine.max_input_tokens
+    cut = engine._encode(long_text)
+    assert len(cut) == engine.max_input_tokens
+    assert cut[-1] == engine.tokenizer.eos_token_id
     assert len(engine.generate([long_text], LanguagePair("en", "ru"))) == 1
 
 

@@ -225,7 +225,8 @@ def test_user_agent_is_sent(server: LocalServer) -> None:
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.com/a", "javascript://x"])
 def test_non_http_schemes_are_refused(url: str) -> None:
-    with pytest.raises(FetchError, match="unsupported URL scheme"):
+    scheme = url.split(":", 1)[0]
+    with pytest.raises(FetchError, match=f"^{url}: unsupported URL scheme '{scheme}'"):
         read_article(url, FAST)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tiny_bart import build_tiny_bart, training_sentences
+from tiny_bart import session_bart, training_sentences
 
 from summarize.article import Article
 from summarize.errors import SummarizerError
@@ -190,7 +190,7 @@ def test_summary_undoes_cnn_style_spacing(raw: str, clean: list[str]) -> None:
 
 @pytest.fixture(scope="session")
 def tiny_bart_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_tiny_bart(tmp_path_factory.mktemp("tiny-bart") / "model")
+    return session_bart(tmp_path_factory)
 
 
 # Generation keys as distilbart-cnn-12-6 keeps them: in config.json, with no

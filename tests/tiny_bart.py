@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import tiny_models
 from tiny_models import TinySpec, bart_like_sizes
@@ -89,3 +90,8 @@ def build_tiny_bart(directory: Path, spec: TinyBartSpec | None = None) -> Path:
     model.generation_config.length_penalty = 2.0
     model.save_pretrained(directory)
     return directory
+
+
+def session_bart(factory: Any) -> Path:
+    """The default tiny BART, built once per test session (``factory``: tmp_path_factory)."""
+    return tiny_models.session_build("tiny-bart", factory, build_tiny_bart)

@@ -265,12 +265,17 @@ _SESSION_MODELS: dict[tuple[Path, str], Path] = {}
 
 
 def session_model(family: str, factory: Any) -> Path:
-    """The default tiny model of ``family``, built once per test session.
+    """The default tiny model of ``family``, built once per test session."""
+    return session_build(f"tiny-{family}", factory, lambda directory: build(family, directory))
+
+
+def session_build(name: str, factory: Any, builder: Callable[[Path], Path]) -> Path:
+    """``builder(folder)`` run once per test session for ``name``; later calls reuse it.
 
     ``factory`` is pytest's ``tmp_path_factory``; its base folder is unique per session, so
     test modules share one build without a shared conftest fixture.
     """
-    key = (Path(factory.getbasetemp()), family)
+    key = (Path(factory.getbasetemp()), name)
     if key not in _SESSION_MODELS:
-        _SESSION_MODELS[key] = build(family, factory.mktemp(f"tiny-{family}"))
+        _SESSION_MODELS[key] = builder(factory.mktemp(name))
     return _SESSION_MODELS[key]

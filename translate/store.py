@@ -23,6 +23,11 @@ from translate.errors import TranslateError
 _Store = TypeVar("_Store", bound="LineStore")
 
 
+def _complete_lines(data: bytes) -> list[bytes]:
+    """The newline-terminated lines of ``data``, without a torn last one or the newlines."""
+    return data[: data.rfind(b"\n") + 1].split(b"\n")[:-1]
+
+
 class LineStore(ABC):
     """One record per line; subclasses say how a record becomes a line and back to its id.
 
@@ -140,7 +145,7 @@ class LineStore(ABC):
             raise TranslateError(f"{self.path} is a directory, not an output file")
         data = self.path.read_bytes()
         complete = data.rfind(b"\n") + 1
-        lines = data[:complete].split(b"\n")[:-1]
+        lines = _complete_lines(data)
         first = 0
         expected_header = self.header()
         if expected_header is not None and lines:
@@ -187,9 +192,8 @@ class JsonlStore(LineStore):
         """Every complete record on disk, in file order (for reports and renderers)."""
         if not self.path.exists():
             return []
-        data = self.path.read_bytes()
         out: list[dict[str, Any]] = []
-        for raw in data[: data.rfind(b"\n") + 1].split(b"\n")[:-1]:
+        for raw in _complete_lines(self.path.read_bytes()):
             try:
                 record = json.loads(raw)
             except ValueError:

@@ -23,6 +23,7 @@ from summarize.extract.metadata import (
     parse_date,
     strip_badges,
 )
+from summarize.sentences import letter_scripts
 
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…։。！？:;][\"'”’»)\]]*$")
@@ -160,15 +161,8 @@ def _lines(content: str) -> list[Line]:
 
 def _script(text: str) -> str | None:
     """The writing system most letters of ``text`` belong to (LATIN, CYRILLIC, ...)."""
-    counts: dict[str, int] = {}
-    for char in text:
-        if char.isalpha():
-            name = unicodedata.name(char, "")
-            script = name.split(" ", 1)[0] if name else ""
-            counts[script] = counts.get(script, 0) + 1
-    if not counts:
-        return None
-    return max(counts, key=lambda key: counts[key])
+    counts = letter_scripts(text)
+    return max(counts, key=lambda key: counts[key]) if counts else None
 
 
 def _main_script(lines: list[Line]) -> str | None:

@@ -70,7 +70,7 @@ class Seq2SeqEngine(ABC):
         Measuring a text past the model's limit is the point here, so the tokenizer's
         "sequence length is longer than the specified maximum" warning is turned off.
         """
-        return len(self.tokenizer(text, add_special_tokens=True, verbose=False)["input_ids"])
+        return len(self._token_ids(text))
 
     def generate(self, texts: Sequence[str], languages: LanguagePair | None = None) -> list[str]:
         """Generate one output text per input text, in input order."""
@@ -106,8 +106,12 @@ class Seq2SeqEngine(ABC):
     ) -> list[list[list[str]]]:
         """Decode each batch of source ids; return output tokens after ``prefix``."""
 
-    def _encode(self, text: str) -> list[int]:
+    def _token_ids(self, text: str) -> list[int]:
         ids: list[int] = self.tokenizer(text, add_special_tokens=True, verbose=False)["input_ids"]
+        return ids
+
+    def _encode(self, text: str) -> list[int]:
+        ids = self._token_ids(text)
         if len(ids) > self.max_input_tokens:
             ids = ids[: self.max_input_tokens - 1] + ids[-1:]
         return ids

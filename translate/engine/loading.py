@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from translate.engine.base import GenerationSettings, ModelParts
-from translate.engine.checks import check_model_dir, read_config
+from translate.engine.checks import check_model_dir
 from translate.engine.options import EngineOptions
 from translate.engine.source import ModelSource
 from translate.errors import TranslateError
@@ -18,13 +18,14 @@ from translate.families import family_for_config
 _FALLBACK_INPUT_TOKENS = 512
 
 
-def load_config(path: Path) -> Any:
-    """The transformers config of a checked directory; unknown architectures are named."""
+def load_config(path: Path) -> tuple[Any, dict[str, Any]]:
+    """The transformers config of a checked directory, and its ``config.json`` as written;
+    unknown architectures are named."""
     raw = check_model_dir(path)
     from transformers import AutoConfig
 
     try:
-        return AutoConfig.from_pretrained(str(path), trust_remote_code=False)
+        return AutoConfig.from_pretrained(str(path), trust_remote_code=False), raw
     except (ValueError, KeyError, OSError) as exc:
         raise TranslateError(
             f"unknown or unsupported architecture {raw.get('model_type')!r} in {str(path)!r}: "
@@ -34,7 +35,7 @@ def load_config(path: Path) -> Any:
 
 def load_parts(source: ModelSource, options: EngineOptions) -> tuple[ModelParts, Any]:
     """Config, family, tokenizer and generation settings (no weights); returns the config too."""
-    config = load_config(source.path)
+    config, raw_config = load_config(source.path)
     family = family_for_config(type(config).__name__)
     tokenizer = load_tokenizer(source.path)
     parts = ModelParts(
@@ -42,7 +43,7 @@ def load_parts(source: ModelSource, options: EngineOptions) -> tuple[ModelParts,
         revision=source.revision,
         tokenizer=tokenizer,
         family=family,
-        settings=generation_settings(source.path, options),
+        settings=generation_settings(source.path, raw_config, options),
         max_input_tokens=_max_input_tokens(config, tokenizer),
     )
     return parts, config
@@ -99,19 +100,21 @@ def _quiet_progress() -> Iterator[None]:
             hf_logging.enable_progress_bar()  # type: ignore[no-untyped-call]  # unannotated upstream
 
 
-def generation_settings(path: Path, options: EngineOptions) -> GenerationSettings:
+def generation_settings(
+    path: Path, raw_config: dict[str, Any], options: EngineOptions
+) -> GenerationSettings:
     """The model's generation settings (beams, lengths, penalties) with the options applied.
 
     They come from ``generation_config.json``, or for older checkpoints that have none
-    (distilbart-cnn-12-6) from the generation keys of ``config.json`` as written: the
-    transformers 5 config object drops those keys, so it cannot be the source.
+    (distilbart-cnn-12-6) from the generation keys of ``raw_config`` (``config.json`` as
+    written): the transformers 5 config object drops those keys, so it cannot be the source.
     """
     from transformers import GenerationConfig
 
     if (path / "generation_config.json").is_file():
         generation = GenerationConfig.from_pretrained(str(path))
     else:
-        generation = GenerationConfig.from_model_config(read_config(path))
+        generation = GenerationConfig.from_model_config(raw_config)
     max_new = generation.max_new_tokens or max(1, (generation.max_length or 21) - 1)
     min_new = generation.min_new_tokens or max(0, (generation.min_length or 0) - 1)
     return GenerationSettings(

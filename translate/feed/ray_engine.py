@@ -28,6 +28,7 @@ from translate.feed.runner import (
     plan_batches,
     process_batch,
     record_written,
+    start_run,
 )
 from translate.translator import Translator
 
@@ -78,15 +79,11 @@ def run_feed_on_ray(
 ) -> RunReport:
     """Translate what ``sink`` lacks on a Ray cluster; records equal the local engine's."""
     ray = _import_ray()
-    done = sink.done_ids()
-    todo = [item for item in items if item.id not in done]
-    report = RunReport(total=len(items), skipped=len(items) - len(todo))
+    todo, report = start_run(items, sink, progress)
     batches = [
         json.dumps([dataclasses.asdict(item) for item in batch], ensure_ascii=False)
         for batch in plan_batches(todo, options)
     ]
-    if progress is not None:
-        progress.start(len(todo))
     if batches:
         _connect(ray, ray_options)
         logging.getLogger("ray.data").setLevel(logging.ERROR)  # our progress line is enough

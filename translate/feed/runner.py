@@ -103,11 +103,7 @@ def run_feed(
     progress: Progress | None = None,
 ) -> RunReport:
     """Translate every item ``sink`` does not have yet, writing batch by batch."""
-    done = sink.done_ids()
-    todo = [item for item in items if item.id not in done]
-    report = RunReport(total=len(items), skipped=len(items) - len(todo))
-    if progress is not None:
-        progress.start(len(todo))
+    todo, report = start_run(items, sink, progress)
     with ThreadPoolExecutor(max_workers=_BATCHES_IN_FLIGHT) as pool:
         in_flight: deque[Future[list[Record]]] = deque()
         for batch in plan_batches(todo, options):
@@ -119,6 +115,17 @@ def run_feed(
     if progress is not None:
         progress.finish()
     return report
+
+
+def start_run(
+    items: Sequence[FeedItem], sink: RecordSink, progress: Progress | None
+) -> tuple[list[FeedItem], RunReport]:
+    """The items ``sink`` lacks and a report counting the rest as skipped; progress starts."""
+    done = sink.done_ids()
+    todo = [item for item in items if item.id not in done]
+    if progress is not None:
+        progress.start(len(todo))
+    return todo, RunReport(total=len(items), skipped=len(items) - len(todo))
 
 
 def _write_next(
@@ -155,10 +162,10 @@ def process_batch(
         items = _summarised(items, summarize, options.summarize_workers)
     failures: dict[str, str] = {}
     for item in items:
-        if item.error is None and not item.title:
-            failures[item.id] = "empty title: nothing to translate"
-        elif item.error is not None:
+        if item.error is not None:
             failures[item.id] = item.error
+        elif not item.title:
+            failures[item.id] = "empty title: nothing to translate"
     good = [item for item in items if item.id not in failures]
     translations: dict[str, dict[str, dict[str, str]]] = {item.id: {} for item in good}
     for target in options.targets:
