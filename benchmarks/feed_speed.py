@@ -34,13 +34,13 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from tiny_models import OPUS_MT_SIZE, build_tiny_marian, training_sentences  # noqa: E402
 
-import cli  # noqa: E402
-from translate.engine import EngineOptions, load_seq2seq, resolve_model  # noqa: E402
-from translate.engine.conversion import conversion_dir  # noqa: E402
-from translate.feed.reader import parse_feed  # noqa: E402
-from translate.feed.runner import FeedOptions, run_feed  # noqa: E402
-from translate.store import JsonlStore  # noqa: E402
-from translate.translator import TranslatorOptions  # noqa: E402
+from common.store import JsonlStore  # noqa: E402
+from headline.feed.outputs import StoreSink  # noqa: E402
+from headline.feed.reader import parse_feed  # noqa: E402
+from headline.feed.runner import FeedOptions, run_items  # noqa: E402
+from headline.translating import TranslationOptions  # noqa: E402
+from seq2seq import EngineOptions, load_seq2seq, resolve_model  # noqa: E402
+from seq2seq.conversion import conversion_dir  # noqa: E402
 
 LANGUAGES = ("ru", "hy")
 
@@ -88,19 +88,22 @@ def feed_runner_rate(
     items_file: Path, models: dict[str, Path], language: str, args: argparse.Namespace,
     work: Path,
 ) -> float:
-    """Headlines/s of run_feed into one language, writing a real JSONL output."""
+    """Headlines/s of the feed runner into one language, writing a real JSONL output."""
     engine = EngineOptions(backend="ctranslate2", device="cpu", compute_type="int8",
                            beam_size=1, max_length=args.output_tokens)
-    options = TranslatorOptions(overrides={language: str(models[language])}, engine=engine)
-    translator = cli.TranslationSetup((language,), options, use_cache=False).translator()
+    options = TranslationOptions(
+        targets=(language,), overrides={language: str(models[language])}, engine=engine,
+        use_cache=False,
+    )
+    translator = options.translator()
     translator.translate(["warm up the model"], language)
     feed = parse_feed(items_file.read_bytes(), str(items_file))
     out = work / f"feed-{language}.jsonl"
     out.unlink(missing_ok=True)
     feed_options = FeedOptions(targets=(language,), fields=("title",), batch_size=args.batch_size)
-    with JsonlStore(out) as store:
+    with StoreSink(JsonlStore(out)) as sink:
         start = time.perf_counter()
-        report = run_feed(feed.items, translator, store, feed_options)
+        report = run_items(feed.items, translator, sink, feed_options)
         seconds = time.perf_counter() - start
     assert report.written == len(feed.items) and report.failed == 0
     return len(feed.items) / seconds

@@ -4,9 +4,9 @@ A random-weight BART of the real size (d_model 1024, 12 encoder / 6 decoder laye
 ffn 4096, vocabulary 50,264) with end-of-sentence suppressed, so every engine decodes exactly
 ``--output-tokens`` tokens from a ``--input-tokens`` article with beam search. Compares the
 naive way (transformers ``generate``, one article) with CTranslate2 int8 through our
-summariser path (``cli.build_summarizer``, which puts every core on the one article: inter 1,
-intra = cores), and raw CTranslate2 int8 in both thread layouts for the overhead of our path.
-Nothing is downloaded.
+summariser path (``headline.summarizing.build_summarizer``, which puts every core on the one
+article: inter 1, intra = cores), and raw CTranslate2 int8 in both thread layouts for the
+overhead of our path. Nothing is downloaded.
 
     python benchmarks/summary_speed.py --runs 3
 """
@@ -29,11 +29,11 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from tiny_bart import TinyBartSpec, build_tiny_bart, training_sentences  # noqa: E402
 
-import cli  # noqa: E402
+from headline.summarizing import SummaryOptions, build_summarizer  # noqa: E402
+from seq2seq import EngineOptions, Seq2SeqEngine, resolve_model  # noqa: E402
+from seq2seq.conversion import conversion_dir  # noqa: E402
 from summarize.article import Article  # noqa: E402
 from summarize.summarizers.seq2seq import Seq2SeqSummarizer  # noqa: E402
-from translate.engine import EngineOptions, Seq2SeqEngine, resolve_model  # noqa: E402
-from translate.engine.conversion import conversion_dir  # noqa: E402
 
 DISTILBART_CNN_12_6 = TinyBartSpec(
     d_model=1024,
@@ -153,7 +153,7 @@ def main() -> None:
         beam_size=args.beam_size,
         max_length=args.output_tokens,
     )
-    summarizer = cli.build_summarizer("seq2seq", str(model_dir), ct2_options)
+    summarizer = build_summarizer(SummaryOptions("seq2seq", str(model_dir)), ct2_options)
     assert isinstance(summarizer, Seq2SeqSummarizer)
     engine = summarizer.generator
     assert isinstance(engine, Seq2SeqEngine)

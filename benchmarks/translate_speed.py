@@ -27,9 +27,9 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from tiny_models import OPUS_MT_SIZE, build_tiny_marian, training_sentences  # noqa: E402
 
+from seq2seq import LanguagePair, load_seq2seq, resolve_model  # noqa: E402
+from seq2seq.conversion import conversion_dir  # noqa: E402
 from translate import EngineOptions, TranslatorOptions, build_translator  # noqa: E402
-from translate.engine import LanguagePair, load_seq2seq, resolve_model  # noqa: E402
-from translate.engine.conversion import conversion_dir  # noqa: E402
 
 
 def parse_args() -> argparse.Namespace:

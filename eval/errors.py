@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from common.errors import HeadlineError
 
-class EvalError(Exception):
+
+class EvalError(HeadlineError):
     """Base of every error this package raises on purpose; its message is shown as is."""

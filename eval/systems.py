@@ -1,6 +1,6 @@
 """Generate a system's outputs for a reference set, with progress and resume.
 
-Outputs go to a :class:`translate.store.JsonlStore` one batch at a time, so a long run that
+Outputs go to a :class:`common.store.JsonlStore` one batch at a time, so a long run that
 is killed starts again where it stopped; the file is itself a valid ``--predictions`` input
 (``id``, ``system``, ``summary``).
 """
@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 from eval.references import ReferenceItem
 
 if TYPE_CHECKING:
+    from common.store import JsonlStore
     from summarize.summarizers import Summarizer
     from translate import Translator
-    from translate.store import JsonlStore
 
 Produce = Callable[[Sequence[ReferenceItem]], list[str]]
 Progress = Callable[[str, int, int], None]
@@ -79,7 +79,7 @@ def generate(
     """``system``'s output for every item, in item order, reusing outputs already stored."""
     if options.store_path is None:
         return _run_batches(system, items, produce, options, None, {})
-    from translate.store import JsonlStore
+    from common.store import JsonlStore
 
     with JsonlStore(options.store_path, id_field="key") as store:
         known = {

@@ -1,7 +1,6 @@
 """From a news page to a summary: fetch, extract, split sentences, summarise."""
 
 from summarize.article import Article
-from summarize.digest import Digest
 from summarize.errors import (
     ExtractionError,
     FetchError,
@@ -19,7 +18,6 @@ from summarize.summarizers.seq2seq import Seq2SeqSummarizer
 
 __all__ = [
     "Article",
-    "Digest",
     "ExtractionError",
     "FetchError",
     "FetchOptions",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from common.errors import HeadlineError
 
-class SummarizeError(Exception):
+
+class SummarizeError(HeadlineError):
     """Base of every error this package raises on purpose; its message is shown as is."""
 
 

@@ -8,6 +8,12 @@ import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+SAMPLE_PAGE = REPO / "examples" / "caliber-drumsticks-page.txt"
+needs_shared = pytest.mark.skipif(
+    not (SHARED / "data").is_dir(),
+    reason=f"the reference data {SHARED / 'data'} is absent (it lies beside the checkout)",
+)
 
 
 @pytest.fixture(autouse=True)

@@ -48,7 +48,7 @@ def test_key_is_model_revision_settings_target_and_exact_text(
 
 
 def test_generation_settings_are_part_of_the_translators_model_ref(tmp_path: Path) -> None:
-    from translate.engine import EngineOptions
+    from seq2seq import EngineOptions
     from translate.translator import TranslatorOptions, build_translator
 
     def ref(engine: EngineOptions) -> ModelRef:

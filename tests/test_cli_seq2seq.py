@@ -11,8 +11,9 @@ from conftest import REPO
 from tiny_bart import session_bart
 
 import cli
+from headline.summarizing import SummaryOptions, build_summarizer
+from seq2seq import EngineOptions
 from summarize.summarizers.seq2seq import Seq2SeqSummarizer
-from translate.engine import EngineOptions
 
 PAGE = REPO / "examples" / "caliber-drumsticks-page.txt"
 DEFAULT_MODEL = "sshleifer/distilbart-cnn-12-6"
@@ -73,7 +74,7 @@ def test_seq2seq_without_its_model_is_a_one_line_error(args: list[str], message:
 @pytest.mark.parametrize("method", ["lead", "textrank"])
 def test_weight_free_methods_need_no_model(method: str) -> None:
     notices: list[str] = []
-    summarizer = cli.build_summarizer(method, None, EngineOptions(), notices.append)
+    summarizer = build_summarizer(SummaryOptions(method), EngineOptions(), notices.append)
     assert summarizer.name == method
     assert notices == []
 
@@ -81,14 +82,15 @@ def test_weight_free_methods_need_no_model(method: str) -> None:
 def test_auto_uses_seq2seq_when_the_model_loads(tiny_bart_dir: Path) -> None:
     notices: list[str] = []
     options = EngineOptions(backend="transformers", device="cpu")
-    summarizer = cli.build_summarizer("auto", str(tiny_bart_dir), options, notices.append)
+    auto = SummaryOptions("auto", str(tiny_bart_dir))
+    summarizer = build_summarizer(auto, options, notices.append)
     assert summarizer.name == "seq2seq"
     assert notices == []
 
 
 def test_summariser_engine_puts_every_core_on_one_article(tiny_bart_dir: Path) -> None:
     options = EngineOptions(backend="ctranslate2", device="cpu", cpu_threads=2)
-    summarizer = cli.build_summarizer("seq2seq", str(tiny_bart_dir), options)
+    summarizer = build_summarizer(SummaryOptions("seq2seq", str(tiny_bart_dir)), options)
     assert isinstance(summarizer, Seq2SeqSummarizer)
     engine = summarizer.generator
     assert engine.options.resolved_threads() == (1, 2)  # type: ignore[attr-defined]
@@ -100,8 +102,8 @@ def test_auto_takes_textrank_for_a_language_the_model_does_not_cover(
     model: str | None, language: str
 ) -> None:
     notices: list[str] = []
-    summarizer = cli.build_summarizer(
-        "auto", model, EngineOptions(), notices.append, language=language
+    summarizer = build_summarizer(
+        SummaryOptions("auto", model), EngineOptions(), notices.append, language=language
     )
     assert summarizer.name == "textrank"
     assert len(notices) == 1

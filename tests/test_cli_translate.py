@@ -7,12 +7,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SAMPLE_PAGE
 from tiny_models import session_model
 
 import cli
-from summarize.digest import Digest
+from headline.digests import add_translations
+from headline.records import Digest
+from headline.translating import TranslationOptions
+from seq2seq import LanguagePair, Seq2SeqEngine
 from translate import EngineOptions, TranslatorOptions, build_translator
-from translate.engine import LanguagePair, Seq2SeqEngine
 from translate.numbers import number_warnings
 
 FAST = ["--backend", "transformers", "--max-length", "4"]
@@ -167,26 +170,25 @@ def test_digest_gets_title_and_sentence_translations(
         summary=[LINES[2], LINES[3]],
         method="lead",
     )
-    options = TranslatorOptions(
-        overrides=models, engine=EngineOptions(backend="transformers", max_length=4)
+    options = TranslationOptions(
+        targets=("ru", "hy", "en"), overrides=models,
+        engine=EngineOptions(backend="transformers", max_length=4),
     )
-    cli.add_translations(digest, cli.TranslationSetup(("ru", "hy", "en"), options))
+    add_translations(digest, options)
     assert set(digest.translations) == {"ru", "hy", "en"}
     for target in ("ru", "hy"):
         part = digest.translations[target]
-        assert set(part) == {"title", "summary", "model", "warnings"}
         segments = expected(models, target)
-        assert [part["title"], *part["summary"]] == [segments[0], segments[2], segments[3]]
-        assert part["model"] == str(Path(models[target]).resolve())
-        assert digest.models[f"translate:{target}"]["id"] == part["model"]
-    assert digest.translations["en"]["summary"] == [LINES[2], LINES[3]]
-    assert digest.translations["en"]["model"] == "identity"
+        assert [part.title, *part.summary] == [segments[0], segments[2], segments[3]]
+        assert part.model == str(Path(models[target]).resolve())
+        assert part.error is None
+        assert digest.models[f"translate:{target}"]["id"] == part.model
+    assert digest.translations["en"].summary == (LINES[2], LINES[3])
+    assert digest.translations["en"].model == "identity"
 
 
 def test_summarize_translates_title_and_each_summary_sentence(models: dict[str, str]) -> None:
-    from conftest import SHARED
-
-    page = SHARED / "fixtures" / "caliber-drumsticks-page.txt"
+    page = SAMPLE_PAGE
     overrides = [f"--translator=ru={models['ru']}", f"--translator=hy={models['hy']}"]
     code, out, _ = run(
         "summarize",
@@ -209,8 +211,10 @@ def test_summarize_translates_title_and_each_summary_sentence(models: dict[str, 
     )
     for target in ("ru", "hy"):
         part = digest["translations"][target]
-        assert part["summary"] == translator.translate(digest["summary"], target)
-        assert part["title"] == translator.translate([digest["title"]], target)[0]
+        summary = translator.translate(digest["summary"], target)
+        assert part["summary"] == [" ".join(text.split()) for text in summary]
+        title = translator.translate([digest["title"]], target)[0]
+        assert part["title"] == " ".join(title.split())
         assert digest["models"][f"translate:{target}"]["id"] == part["model"]
     code, out, _ = run(
         "summarize", str(page), "--method", "lead", "--no-translate", "--format", "json"
@@ -267,9 +271,7 @@ def test_translate_repeats_come_from_the_cache(
 def test_summarize_repeats_come_from_the_cache(
     models: dict[str, str], model_inputs: list[str], tmp_path: Path
 ) -> None:
-    from conftest import SHARED
-
-    page = SHARED / "fixtures" / "caliber-drumsticks-page.txt"
+    page = SAMPLE_PAGE
     args = ["summarize", str(page), "--method", "lead", "-n", "2", "--format", "json", "--to",
             "ru", f"--translator=ru={models['ru']}", *FAST]
     first = run(*args, "--cache", str(tmp_path / "cache.sqlite3"))

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from tiny_models import session_model
 
-from translate.engine import EngineOptions, LanguagePair, load_seq2seq
-from translate.engine import conversion as conversion_module
-from translate.engine.conversion import conversion_root
+from seq2seq import EngineOptions, LanguagePair, load_seq2seq
+from seq2seq import conversion as conversion_module
+from seq2seq.conversion import conversion_root
 
 PAIRS = {
     "marian": LanguagePair("en", "ru"),

@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tiny_models import session_model
 
-from translate.engine import EngineOptions, LanguagePair, load_seq2seq
-from translate.engine.batching import plan_batches, restore_order
-from translate.errors import TranslateError
+from seq2seq import EngineOptions, LanguagePair, load_seq2seq
+from seq2seq.batching import plan_batches, restore_order
+from seq2seq.errors import ModelError
 
 FAMILIES = {
     "marian": LanguagePair("en", "ru"),
@@ -107,7 +107,7 @@ def test_model_generation_settings_apply_unless_overridden(model_dir: Path) -> N
     ],
 )
 def test_bad_options_are_named(options: dict[str, object], message: str) -> None:
-    with pytest.raises(TranslateError, match=message):
+    with pytest.raises(ModelError, match=message):
         EngineOptions(**options)  # type: ignore[arg-type]
 
 
@@ -121,7 +121,7 @@ def test_bad_options_are_named(options: dict[str, object], message: str) -> None
 def test_compute_type_must_suit_backend_and_device(
     backend: str, compute_type: str, message: str
 ) -> None:
-    with pytest.raises(TranslateError, match=message):
+    with pytest.raises(ModelError, match=message):
         options = EngineOptions(backend=backend, device="cpu", compute_type=compute_type)
         options.resolved_compute_type(backend, "cpu")
 
@@ -131,7 +131,7 @@ def test_missing_gpu_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
     assert EngineOptions().resolved_device() == "cpu"
-    with pytest.raises(TranslateError, match="no CUDA GPU is available"):
+    with pytest.raises(ModelError, match="no CUDA GPU is available"):
         EngineOptions(device="cuda").resolved_device()
 
 
@@ -144,7 +144,7 @@ def test_threads_default_to_every_available_core(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3})
     assert EngineOptions().resolved_threads() == (4, 1)
     assert EngineOptions(thread_layout="single").resolved_threads() == (1, 4)
-    with pytest.raises(TranslateError, match="unknown thread layout 'many'"):
+    with pytest.raises(ModelError, match="unknown thread layout 'many'"):
         EngineOptions(thread_layout="many")
 
 

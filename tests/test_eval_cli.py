@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import SHARED
+from conftest import FIXTURES
 from tiny_bart import build_tiny_bart
 from tiny_models import session_model
 
 import cli
 
-REFSETS = SHARED / "data" / "refsets"
+REFSETS = FIXTURES / "refsets"
 XSUM = str(REFSETS / "xsum_sample10.jsonl")
-NTREX_HY = str(REFSETS / "ntrex128_en-hy_400.jsonl")
+NTREX_HY = str(REFSETS / "ntrex128_en-hy_8.jsonl")
 PNG_HEADER = b"\x89PNG\r\n\x1a\n"
 
 

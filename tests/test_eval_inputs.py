@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from conftest import FIXTURES
 
 from eval.errors import EvalError
 from eval.predictions import load_predictions
 from eval.references import ReferenceOptions, load_references
 
-XSUM = str(SHARED / "data" / "refsets" / "xsum_sample10.jsonl")
+XSUM = str(FIXTURES / "refsets" / "xsum_sample10.jsonl")
 
 
 def _write_jsonl(path: Path, records: list[dict[str, object]]) -> str:

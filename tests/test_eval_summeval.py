@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from conftest import SHARED
+from conftest import SHARED, needs_shared
 
 from eval.bootstrap import BootstrapOptions
 from eval.metrics import RougeMetric
@@ -15,6 +15,7 @@ from eval.references import ReferenceOptions, ReferenceSet, load_references
 from eval.scoring import SystemOutputs, evaluate
 
 REFSETS = SHARED / "data" / "refsets"
+pytestmark = needs_shared
 Loaded = tuple[ReferenceSet, Predictions]
 PUBLISHED = {"M0": (41.99, 19.36), "M22": (46.03, 23.00), "M23": (47.55, 24.16)}
 

@@ -15,9 +15,9 @@ from local_http import news_page, send, serve
 from tiny_models import session_model
 
 import cli
+from common.store import JsonlStore
 from summarize import read_article
 from summarize.summarizers import summarize_article
-from translate.store import JsonlStore
 
 pytestmark = pytest.mark.slow
 
@@ -168,7 +168,7 @@ def test_cache_hit_never_loads_the_model(
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("the model was loaded although every headline is cached")
 
-    monkeypatch.setattr("translate.engine.load_from_source", refuse)
+    monkeypatch.setattr("seq2seq.load_from_source", refuse)
     two = tmp_path / "two.jsonl"
     code, output = _feed(marian, str(source), "-o", str(two), "--cache", str(cache))
     assert (code, output) == (0, "")

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from feed_fakes import FakeTranslator
 
-from translate.feed.ray_engine import RayOptions, run_feed_on_ray
-from translate.feed.reader import FeedItem
-from translate.feed.runner import FeedOptions, run_feed
-from translate.store import JsonlStore
+from common.store import JsonlStore
+from headline.feed.outputs import StoreSink
+from headline.feed.ray_engine import RayOptions, run_feed_on_ray
+from headline.feed.reader import FeedItem
+from headline.feed.runner import FeedOptions, run_items
 
 ray = pytest.importorskip("ray", reason="Ray is the optional extra headline[ray]")
 
@@ -39,11 +40,13 @@ def test_ray_engine_records_equal_local_engine(local_ray: None, tmp_path: Path) 
     items.append(FeedItem(id="bad", title="please refuse"))
     options = FeedOptions(batch_size=8)
     with JsonlStore(tmp_path / "local.jsonl") as store:
-        local = run_feed(items, FakeTranslator(), store, options)
+        local = run_items(items, FakeTranslator(), StoreSink(store), options)
     out = tmp_path / "ray.jsonl"
     with JsonlStore(out) as store:
         store.append([{"id": "r0", "title": "already there"}])
-        report = run_feed_on_ray(items[1:], FakeTranslator, store, options, RayOptions(2))
+        report = run_feed_on_ray(
+            items[1:], FakeTranslator, StoreSink(store), options, RayOptions(2)
+        )
     assert (report.written, report.failed) == (local.written - 1, local.failed) == (60, 1)
     by_id = {r["id"]: r for r in JsonlStore(out).records()}
     assert len(by_id) == len(JsonlStore(out).records()) == 61

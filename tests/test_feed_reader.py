@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from translate.errors import TranslateError
-from translate.feed.reader import parse_feed, read_feed
-from translate.feed.text import clean_markup
+from headline.errors import FeedError
+from headline.feed.reader import parse_feed, read_feed
+from headline.feed.text import clean_markup
 
 RSS2 = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>News</title>
@@ -124,7 +124,7 @@ def _xxe(target: Path) -> bytes:
 
 
 def test_billion_laughs_is_refused() -> None:
-    with pytest.raises(TranslateError, match="declares XML entities"):
+    with pytest.raises(FeedError, match="declares XML entities"):
         parse_feed(BILLION_LAUGHS, "bomb.xml")
 
 
@@ -133,7 +133,7 @@ def test_external_entity_never_reads_the_local_file(tmp_path: Path) -> None:
     secret.write_text("TOP-SECRET-CONTENTS", encoding="utf-8")
     feed_path = tmp_path / "xxe.xml"
     feed_path.write_bytes(_xxe(secret))
-    with pytest.raises(TranslateError) as caught:
+    with pytest.raises(FeedError) as caught:
         read_feed(str(feed_path))
     assert "TOP-SECRET" not in str(caught.value)
 
@@ -148,7 +148,7 @@ def test_external_dtd_is_never_loaded(tmp_path: Path) -> None:
     ).encode()
     try:
         feed = parse_feed(data, "dtd.xml")
-    except TranslateError as exc:
+    except FeedError as exc:
         assert "TOP-SECRET" not in str(exc)
         return
     assert all("TOP-SECRET" not in repr(item) for item in feed.items)
@@ -170,10 +170,10 @@ def test_external_dtd_is_never_loaded(tmp_path: Path) -> None:
 def test_bad_feeds_get_a_clear_error(data: bytes, message: str | None) -> None:
     if message is None:  # a CSV-looking file without a title column reads as lines
         assert parse_feed(data, "bad").format == "lines"
-        with pytest.raises(TranslateError, match="no 'title'"):
+        with pytest.raises(FeedError, match="no 'title'"):
             parse_feed(data, "bad.csv", "csv")
         return
-    with pytest.raises(TranslateError, match=message):
+    with pytest.raises(FeedError, match=message):
         parse_feed(data, "bad")
 
 
@@ -193,12 +193,12 @@ def test_empty_but_valid_feed_has_no_items() -> None:
     [("missing.xml", "no such file"), (".", "is a directory")],
 )
 def test_file_problems_are_named(source: str, message: str) -> None:
-    with pytest.raises(TranslateError, match=message):
+    with pytest.raises(FeedError, match=message):
         read_feed(source)
 
 
 def test_url_without_fetcher_is_refused() -> None:
-    with pytest.raises(TranslateError, match="not enabled"):
+    with pytest.raises(FeedError, match="not enabled"):
         read_feed("https://example.com/rss.xml")
 
 
@@ -253,7 +253,7 @@ def test_clean_markup(raw: str, clean: str) -> None:
 def test_reader_fuzz_raises_only_translate_error(data: bytes, fmt: str | None) -> None:
     try:
         feed = parse_feed(data, "fuzz", fmt)
-    except TranslateError:
+    except FeedError:
         return
     assert len({item.id for item in feed.items}) == len(feed.items)
     for item in feed.items:

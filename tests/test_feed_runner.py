@@ -7,19 +7,24 @@ import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from feed_fakes import FakeTranslator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from common.errors import OutputError
+from common.store import JsonlStore
+from headline.errors import FeedError
+from headline.feed.csv_store import CsvStore, csv_columns, escape_cell, unflatten_row
+from headline.feed.outputs import StoreSink
+from headline.feed.progress import Progress
+from headline.feed.reader import FeedItem
+from headline.feed.runner import FeedOptions, plan_batches, process_batch, run_items
+from headline.records import FeedRecord
 from translate.cache import CachedTranslator, TranslationCache
 from translate.errors import TranslateError
-from translate.feed.csv_store import CsvStore, csv_columns, escape_cell, unflatten_row
-from translate.feed.progress import Progress
-from translate.feed.reader import FeedItem
-from translate.feed.runner import FeedOptions, Record, plan_batches, process_batch, run_feed
-from translate.store import JsonlStore
 
 
 def _items(count: int) -> list[FeedItem]:
@@ -34,8 +39,21 @@ def _items(count: int) -> list[FeedItem]:
     ]
 
 
+Record = dict[str, Any]
+
+
+def _dicts(records: Sequence[FeedRecord]) -> list[Record]:
+    return [record.to_dict() for record in records]
+
+
 def _by_id(records: Sequence[Record]) -> dict[str, Record]:
     return {record["id"]: record for record in records}
+
+
+def _part(title: str | None, summary: str | None = None, target: str = "ru") -> Record:
+    """A translation entry as FakeTranslator writes it."""
+    return {"title": title, "summary": summary, "model": f"fake-en-{target}", "revision": "r1",
+            "warnings": [], "error": None}
 
 
 def test_record_shape_and_translations() -> None:
@@ -43,18 +61,18 @@ def test_record_shape_and_translations() -> None:
         FeedItem(id="a", title="Title A", link="https://x/a", published="2026-11-24", summary="S."),
         FeedItem(id="b", title="Title B"),
     ]
-    records = process_batch(items, FakeTranslator(), FeedOptions())
+    records = _dicts(process_batch(items, FakeTranslator(), FeedOptions()))
     assert records[0] == {
         "id": "a", "link": "https://x/a", "published": "2026-11-24", "title": "Title A",
         "summary": "S.",
         "translations": {
-            "ru": {"title": "[ru] Title A", "summary": "[ru] S."},
-            "hy": {"title": "[hy] Title A", "summary": "[hy] S."},
+            "ru": _part("[ru] Title A", "[ru] S.", "ru"),
+            "hy": _part("[hy] Title A", "[hy] S.", "hy"),
         },
         "status": "ok", "error": None,
     }
     assert records[1]["translations"] == {
-        "ru": {"title": "[ru] Title B"}, "hy": {"title": "[hy] Title B"}
+        "ru": _part("[ru] Title B", None, "ru"), "hy": _part("[hy] Title B", None, "hy")
     }
     assert "summary" not in records[1]
 
@@ -62,8 +80,8 @@ def test_record_shape_and_translations() -> None:
 def test_fields_choose_what_is_translated() -> None:
     item = FeedItem(id="a", title="T", summary="S")
     options = FeedOptions(targets=("ru",), fields=("summary",))
-    assert process_batch([item], FakeTranslator(), options)[0]["translations"] == {
-        "ru": {"summary": "[ru] S"}
+    assert _dicts(process_batch([item], FakeTranslator(), options))[0]["translations"] == {
+        "ru": _part(None, "[ru] S")
     }
 
 
@@ -76,7 +94,7 @@ def test_fields_choose_what_is_translated() -> None:
     ],
 )
 def test_bad_options_are_named(kwargs: dict[str, object], message: str) -> None:
-    with pytest.raises(TranslateError, match=message):
+    with pytest.raises(FeedError, match=message):
         FeedOptions(**kwargs)  # type: ignore[arg-type]
 
 
@@ -88,23 +106,27 @@ def test_bad_items_are_recorded_and_the_rest_translated() -> None:
         FeedItem(id="refused", title="please refuse this"),
     ]
     translator = FakeTranslator()
-    records = _by_id(process_batch(items, translator, FeedOptions()))
+    records = _by_id(_dicts(process_batch(items, translator, FeedOptions())))
     assert records["ok"]["status"] == "ok"
     assert records["ok"]["translations"]["hy"]["title"] == "[hy] Fine headline"
     assert records["empty"] == records["empty"] | {"status": "error", "translations": {}}
     assert "empty title" in records["empty"]["error"]
     assert records["broken"]["error"] == "line 3: not valid JSON"
     assert records["refused"]["status"] == "error"
-    assert records["refused"]["error"] == "ru: the model refused this input"
+    assert records["refused"]["error"] == (
+        "ru: the model refused this input; hy: the model refused this input"
+    )
     assert "please refuse this" not in translator.texts_seen
 
 
 def test_unsupported_language_is_an_error_per_item() -> None:
-    records = process_batch(
+    records = _dicts(process_batch(
         [FeedItem(id="a", title="A")], FakeTranslator(languages=("ru",)), FeedOptions()
-    )
+    ))
     assert records[0]["status"] == "error"
-    assert "'hy'" in records[0]["error"]
+    assert records[0]["error"] == "hy: no model for language 'hy'"
+    assert records[0]["translations"]["ru"] == _part("[ru] A")
+    assert records[0]["translations"]["hy"]["error"] == "no model for language 'hy'"
 
 
 def test_summarize_callable_fills_summaries_and_records_failures() -> None:
@@ -118,7 +140,7 @@ def test_summarize_callable_fills_summaries_and_records_failures() -> None:
         FeedItem(id="bad", title="B", link="https://x/b"),
         FeedItem(id="nolink", title="N"),
     ]
-    records = _by_id(process_batch(items, FakeTranslator(), FeedOptions(), summarize))
+    records = _by_id(_dicts(process_batch(items, FakeTranslator(), FeedOptions(), summarize)))
     assert records["good"]["summary"] == "Summary of https://x/g"
     assert records["good"]["translations"]["ru"]["summary"] == "[ru] Summary of https://x/g"
     assert records["bad"]["error"] == "https://x/b: HTTP 404 Not Found"
@@ -157,11 +179,11 @@ class _StopAfter:
     def done_ids(self) -> set[str]:
         return self.store.done_ids()
 
-    def append(self, records: Sequence[Record]) -> None:
+    def append(self, records: Sequence[FeedRecord]) -> None:
         if self.limit == 0:
             raise KeyboardInterrupt
         self.limit -= 1
-        self.store.append(records)
+        self.store.append(_dicts(records))
 
 
 @pytest.mark.parametrize("stop_after", [0, 1, 3, 6, 9])
@@ -170,14 +192,14 @@ def test_resume_after_interruption_writes_each_id_once(tmp_path: Path, stop_afte
     options = FeedOptions(batch_size=10)
     reference = tmp_path / "reference.jsonl"
     with JsonlStore(reference) as store:
-        run_feed(items, FakeTranslator(), store, options)
+        run_items(items, FakeTranslator(), StoreSink(store), options)
     out = tmp_path / "out.jsonl"
     with JsonlStore(out) as store, pytest.raises(KeyboardInterrupt):
-        run_feed(items, FakeTranslator(), _StopAfter(store, stop_after), options)
+        run_items(items, FakeTranslator(), _StopAfter(store, stop_after), options)
     translator = FakeTranslator()
     with JsonlStore(out) as store:
         written_before = store.done_ids()
-        report = run_feed(items, translator, store, options)
+        report = run_items(items, translator, StoreSink(store), options)
     assert report.skipped == len(written_before) == stop_after * 10
     titles_before = {item.title for item in items if item.id in written_before}
     assert titles_before.isdisjoint(translator.texts_seen)
@@ -191,7 +213,7 @@ def test_batches_are_written_in_plan_order_with_two_in_flight(tmp_path: Path) ->
     options = FeedOptions(batch_size=4)
     planned = [[item.id for item in batch] for batch in plan_batches(items, options)]
     with JsonlStore(tmp_path / "out.jsonl") as store:
-        run_feed(items, FakeTranslator(), store, options)
+        run_items(items, FakeTranslator(), StoreSink(store), options)
         written = [record["id"] for record in store.records()]
     assert written == [item_id for batch in planned for item_id in batch]
 
@@ -203,11 +225,13 @@ def test_a_shared_cache_serves_both_pipeline_threads(tmp_path: Path) -> None:
     cache = TranslationCache(tmp_path / "cache.sqlite3")
     inner = FakeTranslator()
     with JsonlStore(tmp_path / "out.jsonl") as store:
-        report = run_feed(items, CachedTranslator(inner, cache), store, FeedOptions(batch_size=3))
+        translator = CachedTranslator(inner, cache)
+        report = run_items(items, translator, StoreSink(store), FeedOptions(batch_size=3))
     assert report.failed == 0 and report.written == len(items)
     again = FakeTranslator()
     with JsonlStore(tmp_path / "again.jsonl") as store:
-        run_feed(items, CachedTranslator(again, cache), store, FeedOptions(batch_size=3))
+        translator = CachedTranslator(again, cache)
+        run_items(items, translator, StoreSink(store), FeedOptions(batch_size=3))
     assert again.calls == []
 
 
@@ -215,11 +239,11 @@ def test_hundred_thousand_items_fast_path(tmp_path: Path) -> None:
     items = [FeedItem(id=f"n{i}", title=f"Headline {i}") for i in range(100_000)]
     out = tmp_path / "big.jsonl"
     with JsonlStore(out) as store:
-        report = run_feed(items, FakeTranslator(), store, FeedOptions(batch_size=512))
+        report = run_items(items, FakeTranslator(), StoreSink(store), FeedOptions(batch_size=512))
     assert (report.written, report.failed) == (100_000, 0)
     with JsonlStore(out) as store:
         assert len(store.done_ids()) == 100_000
-        assert run_feed(items, FakeTranslator(), store, FeedOptions()).written == 0
+        assert run_items(items, FakeTranslator(), StoreSink(store), FeedOptions()).written == 0
 
 
 def test_csv_and_jsonl_outputs_round_trip(tmp_path: Path) -> None:
@@ -227,10 +251,10 @@ def test_csv_and_jsonl_outputs_round_trip(tmp_path: Path) -> None:
              FeedItem(id="x", title="")]
     options = FeedOptions(batch_size=5)
     with JsonlStore(tmp_path / "out.jsonl") as store:
-        run_feed(items, FakeTranslator(), store, options)
+        run_items(items, FakeTranslator(), StoreSink(store), options)
     columns = csv_columns(options.targets, options.fields)
     with CsvStore(tmp_path / "out.csv", columns) as store:
-        run_feed(items, FakeTranslator(), store, options)
+        run_items(items, FakeTranslator(), StoreSink(store), options)
     text = (tmp_path / "out.csv").read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert list(rows[0]) == columns
@@ -240,7 +264,7 @@ def test_csv_and_jsonl_outputs_round_trip(tmp_path: Path) -> None:
         expected = {"summary": None, **record}
         expected["title"] = record["title"] or None  # an empty CSV cell reads as None
         expected["translations"] = {
-            lang: {"title": None, "summary": None} | parts
+            lang: {"title": parts.get("title"), "summary": parts.get("summary")}
             for lang, parts in (record["translations"] or {"ru": {}, "hy": {}}).items()
         }
         assert from_csv[record["id"]] == expected
@@ -249,7 +273,7 @@ def test_csv_and_jsonl_outputs_round_trip(tmp_path: Path) -> None:
 def test_csv_resume_refuses_other_columns(tmp_path: Path) -> None:
     path = tmp_path / "out.csv"
     CsvStore(path, csv_columns(("ru",), ("title",))).open().close()
-    with pytest.raises(TranslateError, match="has columns"):
+    with pytest.raises(OutputError, match="has columns"):
         CsvStore(path, csv_columns(("ru", "hy"), ("title",))).open()
 
 

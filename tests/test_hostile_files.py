@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHARED
+from conftest import SAMPLE_PAGE
 
 import cli
 from summarize import InputError, read_article
 from summarize.sources import STDIN
 
-CALIBER = SHARED / "fixtures" / "caliber-drumsticks-page.txt"
+CALIBER = SAMPLE_PAGE
 LIMIT = 10_000_000
 
 

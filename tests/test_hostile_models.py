@@ -1,4 +1,4 @@
-"""Broken, unsafe or missing models: each gets one clear TranslateError naming the problem."""
+"""Broken, unsafe or missing models: each gets one clear error naming the problem."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from click.testing import CliRunner
 from tiny_models import session_model
 
 import cli
+from seq2seq import EngineOptions, LanguagePair, load_seq2seq
+from seq2seq.errors import ModelError
+from seq2seq.families import family_for_config, known_configs
 from translate import TranslatorOptions, build_translator
-from translate.engine import EngineOptions, LanguagePair, load_seq2seq
 from translate.errors import TranslateError
-from translate.families import family_for_config, known_configs
 
 
 @pytest.fixture
@@ -81,7 +82,7 @@ CASES: dict[str, tuple[Callable[[Path], object], str]] = {
 def test_broken_model_directory_is_named(marian_copy: Path, case: str, backend: str) -> None:
     damage, message = CASES[case]
     damage(marian_copy)
-    with pytest.raises(TranslateError, match=message):
+    with pytest.raises(ModelError, match=message):
         load_seq2seq(str(marian_copy), EngineOptions(backend=backend))
 
 
@@ -102,28 +103,28 @@ def test_cli_reports_a_broken_model_in_one_line(marian_copy: Path, case: str) ->
     ["/definitely/not/here", "./relative/missing", "not a valid id!"],
 )
 def test_missing_model_paths_are_named(model: str) -> None:
-    with pytest.raises(TranslateError, match=r"does not exist|neither a local directory"):
+    with pytest.raises(ModelError, match=r"does not exist|neither a local directory"):
         load_seq2seq(model)
 
 
 def test_a_file_is_not_a_model_directory(tmp_path: Path) -> None:
     file = tmp_path / "model.bin"
     file.write_bytes(b"\0" * 16)
-    with pytest.raises(TranslateError, match="not a directory"):
+    with pytest.raises(ModelError, match="not a directory"):
         load_seq2seq(str(file))
 
 
 def test_offline_hub_id_not_cached_says_how_to_fetch() -> None:
-    with pytest.raises(TranslateError, match=r"not in the local cache.*`headline models fetch`"):
+    with pytest.raises(ModelError, match=r"not in the local cache.*`headline models fetch`"):
         load_seq2seq("Helsinki-NLP/opus-mt-en-ru", EngineOptions(offline=True))
 
 
 def test_unknown_language_code_for_nllb(tmp_path_factory: pytest.TempPathFactory) -> None:
     model = str(session_model("nllb", tmp_path_factory))
     engine = load_seq2seq(model, EngineOptions(backend="transformers", max_length=2))
-    with pytest.raises(TranslateError, match="no NLLB language code known for 'xx'"):
+    with pytest.raises(ModelError, match="no NLLB language code known for 'xx'"):
         engine.generate(["Hello"], LanguagePair("en", "xx"))
-    with pytest.raises(TranslateError, match="has no language code 'zzz_Latn'"):
+    with pytest.raises(ModelError, match="has no language code 'zzz_Latn'"):
         engine.generate(["Hello"], LanguagePair("zzz_Latn", "ru"))
 
 
@@ -135,7 +136,7 @@ def test_unknown_language_names_the_profiles() -> None:
 
 def test_family_registry_lists_the_known_architectures() -> None:
     assert {"MarianConfig", "M2M100Config", "T5Config", "BartConfig"} <= set(known_configs())
-    with pytest.raises(TranslateError, match="known architectures: BartConfig, "):
+    with pytest.raises(ModelError, match="known architectures: BartConfig, "):
         family_for_config("GPT2Config")
 
 
@@ -161,7 +162,7 @@ def test_pickled_weights_load_weights_only(marian_copy: Path, tmp_path: Path) ->
 
     marker = tmp_path / "code-ran"
     torch.save({"payload": _TouchOnLoad(marker)}, marian_copy / "pytorch_model.bin")
-    with pytest.raises(TranslateError, match="cannot load the weights"):
+    with pytest.raises(ModelError, match="cannot load the weights"):
         load_seq2seq(str(marian_copy), EngineOptions(backend="transformers"))
     assert not marker.exists()
 
@@ -172,5 +173,5 @@ def test_unreachable_hub_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("HF_HUB_OFFLINE", "0")
     monkeypatch.setattr(hub, "HF_HUB_OFFLINE", False)
     monkeypatch.setattr(hub, "ENDPOINT", "http://127.0.0.1:9")
-    with pytest.raises(TranslateError, match="cannot reach the model hub for 'org/model'"):
+    with pytest.raises(ModelError, match="cannot reach the model hub for 'org/model'"):
         load_seq2seq("org/model", EngineOptions())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import re
@@ -18,9 +19,9 @@ from hypothesis import strategies as st
 from tiny_models import session_model
 
 import cli
-from summarize.digest import Digest
-from summarize.errors import SummarizeError
-from summarize.page import FeedPageWriter, render_digest_page, render_feed_page
+from common.errors import OutputError
+from headline.page import FeedPageWriter, render_digest_page, render_feed_page
+from headline.records import Digest, FeedRecord, Translation
 
 SOURCE_URL = "https://news.example.com/world/drums"
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>&amp; "quoted"'
@@ -42,18 +43,17 @@ def make_digest(title: str = "Leaders play drums at summit", **changes: Any) -> 
         summary=["The leaders played drums.", "Aides applauded."],
         method="textrank",
         translations={
-            "ru": {
-                "title": "Лидеры играют на барабанах",
-                "summary": ["Лидеры играли на барабанах.", "Помощники аплодировали."],
-                "model": "Helsinki-NLP/opus-mt-en-ru",
-                "warnings": [],
-            },
-            "hy": {
-                "title": "Առաջնորդները թմբուկ են նվագում",
-                "summary": ["Առաջնորդները թմբուկ նվագեցին։"],
-                "model": "Helsinki-NLP/opus-mt-en-hy",
-                "warnings": ["number 13 missing in the translation"],
-            },
+            "ru": Translation(
+                "Лидеры играют на барабанах",
+                ("Лидеры играли на барабанах.", "Помощники аплодировали."),
+                "Helsinki-NLP/opus-mt-en-ru",
+            ),
+            "hy": Translation(
+                "Առաջնորդները թմբուկ են նվագում",
+                ("Առաջնորդները թմբուկ նվագեցին։",),
+                "Helsinki-NLP/opus-mt-en-hy",
+                warnings=("number 13 missing in the translation",),
+            ),
         },
     )
     for name, value in changes.items():
@@ -61,7 +61,11 @@ def make_digest(title: str = "Leaders play drums at summit", **changes: Any) -> 
     return digest
 
 
-def feed_records() -> list[dict[str, Any]]:
+def feed_records() -> list[FeedRecord]:
+    return [FeedRecord.from_dict(record) for record in feed_dicts()]
+
+
+def feed_dicts() -> list[dict[str, Any]]:
     return [
         {
             "id": "a1",
@@ -119,9 +123,9 @@ def page(request: pytest.FixtureRequest) -> str:
 @pytest.mark.parametrize("field", ["title", "summary", "authors", "error"])
 def test_markup_in_any_field_stays_text(field: str) -> None:
     if field == "error":
-        records = feed_records()
+        records = feed_dicts()
         records[2]["error"] = HOSTILE
-        page = render_feed_page(records)
+        page = render_feed_page(map(FeedRecord.from_dict, records))
     else:
         value: Any = HOSTILE if field == "title" else [HOSTILE]
         page = render_digest_page(make_digest(**{field: value}))
@@ -160,9 +164,8 @@ def test_any_digest_or_feed_record_renders_to_valid_utf8(
 ) -> None:
     record = {
         "id": "x",
-        "title": title,
-        "summary": summary,
-        "language": language,
+        "title": title or "",
+        "summary": summary if isinstance(summary, str) else None,
         "published": published,
         "link": link,
         "translations": {language or "ru": {"title": title, "summary": summary}},
@@ -170,7 +173,8 @@ def test_any_digest_or_feed_record_renders_to_valid_utf8(
     }
     digest = make_digest(title=title, summary=summary, language=language, date=published, url=link)
     assert len(parse(render_digest_page(digest).encode("utf-8")).xpath("//article")) == 1
-    page = render_feed_page([record, {**record, "status": "error", "error": title}])
+    failed = {**record, "status": "error", "error": title}
+    page = render_feed_page([FeedRecord.from_dict(record), FeedRecord.from_dict(failed)])
     tree = parse(page.encode("utf-8"))
     assert {element.tag for element in tree.iter() if isinstance(element.tag, str)} <= ALLOWED_TAGS
     assert len(tree.xpath("//article")) == 1
@@ -296,7 +300,7 @@ def test_digest_warnings_are_shown_with_the_original() -> None:
 def test_a_missing_translation_says_so_in_that_language() -> None:
     digest = make_digest()
     del digest.translations["hy"]
-    digest.translations["de"] = {"title": "Führer trommeln", "summary": ["Sie trommelten."]}
+    digest.translations["de"] = Translation("Führer trommeln", ("Sie trommelten.",), None)
     tree = parse(render_digest_page([digest, make_digest()]))
     first, second = tree.xpath("//article")
     assert [b.get("data-for") for b in first.xpath("section")] == ["en", "ru", "hy", "de"]
@@ -322,7 +326,7 @@ def test_feed_page_has_one_card_per_item_and_lists_failures_with_their_error() -
     assert failures.findtext(".//h2") == "Failed items (1)"
     item = failures.xpath(".//li")[0]
     assert "Broken <b>story</b>" in item.text_content()
-    assert item.xpath(".//span[@class='error']")[0].text == feed_records()[2]["error"]
+    assert item.xpath(".//span[@class='error']")[0].text == feed_records()[2].error
     assert item.xpath(".//a/@href") == ["https://news.example.com/bad"]
 
 
@@ -339,7 +343,7 @@ def test_feed_page_writer_restores_feed_order_and_writes_only_a_finished_run(
     target = tmp_path / "digest.html"
     with FeedPageWriter(target, "Example feed", order=["a1", "bad", "a2"]) as writer:
         assert writer.done_ids() == set()
-        writer.append([records[1], {**records[0], "id": "unlisted"}])
+        writer.append([records[1], dataclasses.replace(records[0], id="unlisted")])
         writer.append([records[2], records[0]])
         assert not target.exists()
     tree = parse(target.read_text(encoding="utf-8"))
@@ -362,7 +366,7 @@ def test_feed_page_writer_keeps_the_old_page_when_the_run_fails(tmp_path: Path) 
 def test_feed_page_writer_names_a_path_it_cannot_write(tmp_path: Path) -> None:
     target = tmp_path / "missing-folder" / "digest.html"
     expected = f"cannot write {re.escape(str(target))}: No such file"
-    with pytest.raises(SummarizeError, match=expected), FeedPageWriter(target, "Feed") as writer:
+    with pytest.raises(OutputError, match=expected), FeedPageWriter(target, "Feed") as writer:
         writer.append(feed_records())
 
 

@@ -19,8 +19,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
 
-from summarize.digest import Digest
-from summarize.page import render_digest_page, render_feed_page
+from headline.page import render_digest_page, render_feed_page
+from headline.records import Digest, FeedRecord, Translation
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
@@ -62,7 +62,7 @@ def make_digest(title: str) -> Digest:
             "They played K-pop hits for about 20 minutes.",
         ],
         method="textrank",
-        translations={
+        translations={code: Translation.from_dict(part) for code, part in {
             "ru": {
                 "title": "Барабанные палочки вместо дипломатии",
                 "summary": [
@@ -82,7 +82,7 @@ def make_digest(title: str) -> Digest:
                 "model": "Helsinki-NLP/opus-mt-en-hy",
                 "warnings": [],
             },
-        },
+        }.items()},
     )
 
 
@@ -130,7 +130,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     folder = tmp_path_factory.mktemp("pages")
     (folder / "digest.html").write_text(render_digest_page(make_digest("Drums at the summit")))
     (folder / "hostile.html").write_text(render_digest_page(make_digest(HOSTILE_TITLE)))
-    (folder / "feed.html").write_text(render_feed_page(FEED_RECORDS, title="World feed"))
+    feed = render_feed_page(map(FeedRecord.from_dict, FEED_RECORDS), title="World feed")
+    (folder / "feed.html").write_text(feed)
     requested: list[str] = []
 
     class Handler(SimpleHTTPRequestHandler):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 
-from summarize import Article, Digest, InputError
-from summarize.render import ARTICLE_FORMATS, DIGEST_FORMATS, render_article, render_digest
+from headline.errors import DigestError
+from headline.records import Digest, Translation
+from headline.render import ARTICLE_FORMATS, DIGEST_FORMATS, render_article, render_digest
+from summarize import Article
 
 ARTICLE = Article(
     title="Drumsticks, not *diplomacy*",
@@ -26,8 +29,8 @@ JSON_KEYS = {
 
 def digest() -> Digest:
     result = Digest.from_article(ARTICLE, ["First paragraph of the story.", "It goes on."], "lead")
-    result.translations["ru"] = {"title": "Барабаны", "summary": ["Первый абзац."], "model": "m"}
-    result.translations["hy"] = {"title": "Թմբուկներ", "summary": ["Առաջին։"], "model": "m"}
+    result.translations["ru"] = Translation("Барабаны", ("Первый абзац.",), "m")
+    result.translations["hy"] = Translation("Թմբուկներ", ("Առաջին։",), "m")
     return result
 
 
@@ -63,7 +66,9 @@ def test_text_shows_summary_and_every_translation() -> None:
 def test_warnings_and_models_are_shown(fmt: str) -> None:
     result = digest()
     result.warnings.append("the article has only 2 sentence(s); 3 were asked for")
-    result.translations["hy"]["warnings"] = ["number 137 missing from the translation"]
+    result.translations["hy"] = dataclasses.replace(
+        result.translations["hy"], warnings=("number 137 missing from the translation",)
+    )
     result.models["summarize"] = {"id": "org/model", "revision": "0123456789abcdef"}
     rendered = render_digest(result, fmt)
     assert "the article has only 2 sentence(s)" in rendered
@@ -107,7 +112,7 @@ def test_every_digest_format_renders(fmt: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["xml", "", "JSON"])
 def test_unknown_format_is_a_user_error(fmt: str) -> None:
-    with pytest.raises(InputError, match="unknown output format"):
+    with pytest.raises(DigestError, match="unknown output format"):
         render_digest(digest(), fmt)
-    with pytest.raises(InputError, match="text, json, markdown"):
+    with pytest.raises(DigestError, match="text, json, markdown"):
         render_article(ARTICLE, fmt)

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tiny_bart import session_bart, training_sentences
 
+from seq2seq import EngineOptions, GenerationSettings, Seq2SeqEngine, load_seq2seq
 from summarize.article import Article
 from summarize.errors import SummarizerError
 from summarize.summarizers.seq2seq import (
@@ -23,7 +24,6 @@ from summarize.summarizers.seq2seq import (
     Seq2SeqSummarizer,
     plan_chunks,
 )
-from translate.engine import EngineOptions, GenerationSettings, Seq2SeqEngine, load_seq2seq
 
 
 @dataclass

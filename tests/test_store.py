@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translate.errors import TranslateError
-from translate.store import JsonlStore
+from common.errors import OutputError
+from common.store import JsonlStore
 
 
 def _records(ids: range) -> list[dict[str, object]]:
@@ -57,7 +57,7 @@ def test_torn_last_line_is_cut_never_parsed(tmp_path: Path, tail: bytes) -> None
 def test_corrupt_line_in_the_middle_is_an_error_naming_it(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
     path.write_text('{"id": "a"}\nnot json\n{"id": "b"}\n', encoding="utf-8")
-    with pytest.raises(TranslateError, match=r"out\.jsonl, line 2"):
+    with pytest.raises(OutputError, match=r"out\.jsonl, line 2"):
         JsonlStore(path).open()
     assert path.read_text(encoding="utf-8").count("\n") == 3
 
@@ -76,7 +76,7 @@ def test_second_writer_refuses_while_first_holds_the_lock(tmp_path: Path) -> Non
     holder.start()
     try:
         assert ready.wait(60)
-        with pytest.raises(TranslateError, match="being written by another run"):
+        with pytest.raises(OutputError, match="being written by another run"):
             JsonlStore(path).open()
     finally:
         done.set()
@@ -88,7 +88,7 @@ def test_second_writer_refuses_while_first_holds_the_lock(tmp_path: Path) -> Non
 def test_lock_is_released_on_close_in_the_same_process(tmp_path: Path) -> None:
     path = tmp_path / "out.jsonl"
     first = JsonlStore(path).open()
-    with pytest.raises(TranslateError, match="lock"):
+    with pytest.raises(OutputError, match="lock"):
         JsonlStore(path).open()
     first.close()
     first.close()
@@ -96,7 +96,7 @@ def test_lock_is_released_on_close_in_the_same_process(tmp_path: Path) -> None:
 
 
 def test_directory_as_output_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(TranslateError, match="is a directory"):
+    with pytest.raises(OutputError, match="is a directory"):
         JsonlStore(tmp_path).open()
 
 
@@ -105,7 +105,7 @@ def test_multiline_record_is_refused(tmp_path: Path) -> None:
         def encode(self, record: object) -> str:
             return "a\nb"
 
-    with Broken(tmp_path / "x.jsonl") as store, pytest.raises(TranslateError, match="spans"):
+    with Broken(tmp_path / "x.jsonl") as store, pytest.raises(OutputError, match="spans"):
         store.append([{"id": "x"}])
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,13 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tiny_models import session_model
 
-from translate import EngineOptions, ModelRef, Translator, TranslatorOptions, build_translator
-from translate.engine import LanguagePair, load_seq2seq
-from translate.engine.segments import fit_segments
+from seq2seq import LanguagePair, load_seq2seq
+from seq2seq.errors import ModelError
+from seq2seq.segments import fit_segments
+from translate import EngineOptions, Translator, TranslatorOptions, build_translator
 from translate.errors import TranslateError
 from translate.numbers import digits_of, number_warnings, numbers_in
 from translate.profiles import PROFILES, model_for, profile_models, profiles_covering
-from translate.translator import IDENTITY, parse_overrides, translate_title_and_summary
+from translate.translator import IDENTITY, parse_overrides
 
 HEADLINES = ["Leaders play drums at summit", "Fans", "The bank said a deal worth $4.2 million"]
 ENGINE = EngineOptions(backend="transformers", max_length=5)
@@ -95,7 +96,7 @@ def test_profile_without_the_pair_names_the_profiles_that_have_it() -> None:
 
 def test_offline_and_not_cached_says_how_to_fetch() -> None:
     translator = build_translator(TranslatorOptions(engine=EngineOptions(offline=True)))
-    with pytest.raises(TranslateError, match=r"not in the local cache .* `headline models fetch`"):
+    with pytest.raises(ModelError, match=r"not in the local cache .* `headline models fetch`"):
         translator.translate(["Hello"], "ru")
 
 
@@ -136,7 +137,7 @@ def test_profiles_cover_ru_and_hy_and_flag_non_commercial_models() -> None:
 def test_profile_translator_reads_no_files_until_used(tmp_path: Path) -> None:
     missing = tmp_path / "missing"
     translator = build_translator(TranslatorOptions(overrides={"ru": str(missing)}))
-    with pytest.raises(TranslateError, match="does not exist"):
+    with pytest.raises(ModelError, match="does not exist"):
         translator.translate(["Hello"], "ru")
 
 
@@ -164,26 +165,6 @@ def test_a_text_never_contradicts_its_own_numbers(text: str) -> None:
     assert [digits_of(number) for number in numbers_in(text)] == [
         digits_of(number) for number in numbers_in(text + " ")
     ]
-
-
-def test_digest_translation_keeps_title_and_sentences_apart() -> None:
-    class Upper:
-        def translate(self, texts: Sequence[str], target: str) -> list[str]:
-            return [text.upper().replace("4.2", "4") for text in texts]
-
-        def model_ref(self, target: str) -> ModelRef:
-            return ModelRef("upper", "v1")
-
-    part = translate_title_and_summary(Upper(), "Deal", ["It is worth $4.2m.", "Done."], "ru")
-    assert (part.title, part.summary) == ("DEAL", ["IT IS WORTH $4M.", "DONE."])
-    assert part.as_dict() == {
-        "title": "DEAL",
-        "summary": ["IT IS WORTH $4M.", "DONE."],
-        "model": "upper",
-        "warnings": ["number '4.2' of the source is missing from the translation"],
-    }
-    untitled = translate_title_and_summary(Upper(), None, ["One."], "ru")
-    assert (untitled.title, untitled.summary) == (None, ["ONE."])
 
 
 def _count_words(text: str) -> int:

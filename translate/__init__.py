@@ -1,6 +1,6 @@
 """Translation of headlines and summaries: model families, backends, batching, cache, feeds."""
 
-from translate.engine import EngineOptions
+from seq2seq import EngineOptions
 from translate.errors import TranslateError
 from translate.translator import (
     ModelRef,

@@ -12,14 +12,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from translate.engine import (
+from seq2seq import (
     EngineOptions,
     LanguagePair,
     ModelSource,
     Seq2SeqEngine,
     resolve_model,
 )
-from translate.engine.segments import fit_segments
+from seq2seq.segments import fit_segments
 from translate.errors import TranslateError
 from translate.profiles import check_profile, model_for
 
@@ -32,7 +32,8 @@ class ModelRef:
     """The model behind a translation: hub id (or local path), revision, and ``settings``.
 
     ``settings`` names what else changes the output (backend, compute type, beam size,
-    output length), so a cache keyed by a ModelRef never serves a translation made otherwise.
+    output length, source language), so a cache keyed by a ModelRef never serves a
+    translation made otherwise.
     """
 
     id: str
@@ -120,7 +121,8 @@ class ProfileTranslator:
         if target == self.source:
             return IDENTITY
         source = self._model_source(target)
-        return ModelRef(source.model_id, source.revision, self.options.engine.output_settings())
+        settings = f"{self.options.engine.output_settings()}/from={self.source}"
+        return ModelRef(source.model_id, source.revision, settings)
 
     def _model_source(self, target: str) -> ModelSource:
         name = self.model_name(target)
@@ -129,7 +131,7 @@ class ProfileTranslator:
         return self._sources[name]
 
     def _engine(self, target: str) -> Seq2SeqEngine:
-        from translate.engine import load_from_source
+        from seq2seq import load_from_source
 
         with self._loading:
             source = self._model_source(target)
@@ -142,44 +144,3 @@ class ProfileTranslator:
 def build_translator(options: TranslatorOptions | None = None) -> Translator:
     """The profile-based multi-language translator (models load on first use)."""
     return ProfileTranslator(options or TranslatorOptions())
-
-
-@dataclass(frozen=True)
-class DigestTranslation:
-    """A digest's title and summary in one language, the model used and number warnings."""
-
-    title: str | None
-    summary: list[str]
-    model: ModelRef
-    warnings: list[str]
-
-    def as_dict(self) -> dict[str, object]:
-        """The JSON form: ``{"title", "summary", "model", "warnings"}``."""
-        return {
-            "title": self.title,
-            "summary": self.summary,
-            "model": self.model.id,
-            "warnings": self.warnings,
-        }
-
-
-def translate_title_and_summary(
-    translator: Translator, title: str | None, summary: Sequence[str], target: str
-) -> DigestTranslation:
-    """Translate the title as one segment and each summary sentence on its own, all in one
-    batch; a number of the source missing from its translation becomes a warning."""
-    from translate.numbers import number_warnings
-
-    segments = ([title] if title else []) + list(summary)
-    translated = translator.translate(segments, target)
-    warnings = [
-        warning
-        for source, translation in zip(segments, translated, strict=True)
-        for warning in number_warnings(source, translation)
-    ]
-    return DigestTranslation(
-        title=translated[0] if title else None,
-        summary=translated[1:] if title else translated,
-        model=translator.model_ref(target),
-        warnings=warnings,
-    )

@@ -1,0 +1,1 @@
+"""What every layer shares: the error base and the resumable record files."""

@@ -1,0 +1,119 @@
+"""Where a model's files come from: a local directory, or the Hugging Face hub cache.
+
+A hub id resolves to its snapshot folder through ``huggingface_hub``; offline (``--offline``
+or ``HF_HUB_OFFLINE=1``) only the local cache is consulted, and a miss says how to fetch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from seq2seq.errors import ModelError
+
+# Files a seq2seq model needs: config, tokenizer, generation settings and weights.
+# Pickled weights are fetched only when the repository offers no safetensors.
+_METADATA_PATTERNS = ["*.json", "*.model", "*.spm", "*.txt", "*.tiktoken"]
+_HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$|^[A-Za-z0-9][\w.-]*$")
+
+
+@dataclass(frozen=True)
+class ModelSource:
+    """A model resolved to a directory: ``model_id`` is the hub id or the absolute path."""
+
+    path: Path
+    model_id: str
+    revision: str | None
+
+
+def resolve_model(model: str, offline: bool) -> ModelSource:
+    """Find ``model`` (hub id or local directory) on disk, downloading only when online."""
+    local = Path(model).expanduser()
+    if local.exists() or model.startswith((".", "/", "~")):
+        return _local_source(local)
+    if not _HUB_ID.match(model):
+        raise ModelError(f"model {model!r} is neither a local directory nor a hub id")
+    return _hub_source(model, offline)
+
+
+def offline_from_environment() -> bool:
+    """True when ``HF_HUB_OFFLINE`` is set to a true value now (the hub client reads it once)."""
+    return os.environ.get("HF_HUB_OFFLINE", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def fetch_model(model_id: str) -> ModelSource:
+    """Download ``model_id`` into the hub cache (safetensors when offered) for offline use."""
+    if offline_from_environment():
+        raise ModelError(
+            f"cannot download model {model_id!r}: offline mode is on (HF_HUB_OFFLINE=1)"
+        )
+    return _hub_source(model_id, offline=False)
+
+
+def cached_source(model_id: str) -> ModelSource | None:
+    """The cached snapshot of ``model_id``, or None when it has not been fetched."""
+    try:
+        return _hub_source(model_id, offline=True)
+    except ModelError:
+        return None
+
+
+def _local_source(path: Path) -> ModelSource:
+    if not path.is_dir():
+        raise ModelError(f"model directory {str(path)!r} does not exist or is not a directory")
+    resolved = path.resolve()
+    return ModelSource(resolved, str(resolved), local_fingerprint(resolved))
+
+
+def local_fingerprint(path: Path) -> str:
+    """A short hash of file names, sizes and modification times: changes when the model does."""
+    digest = hashlib.sha256()
+    for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        stat = file.stat()
+        digest.update(f"{file.relative_to(path)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return "local-" + digest.hexdigest()[:12]
+
+
+def _hub_source(model_id: str, offline: bool) -> ModelSource:
+    from huggingface_hub import snapshot_download
+    from huggingface_hub.errors import (
+        HfHubHTTPError,
+        LocalEntryNotFoundError,
+        OfflineModeIsEnabled,
+    )
+
+    try:
+        if offline:
+            folder = snapshot_download(model_id, local_files_only=True)
+        else:
+            folder = snapshot_download(model_id, allow_patterns=_weight_patterns(model_id))
+    except OfflineModeIsEnabled:
+        raise ModelError(
+            f"cannot download model {model_id!r}: offline mode is on (HF_HUB_OFFLINE=1)"
+        ) from None
+    except LocalEntryNotFoundError:
+        raise ModelError(
+            f"model {model_id!r} is not in the local cache and offline mode is on: fetch it "
+            "with `headline models fetch` (or pass a local directory)"
+        ) from None
+    except HfHubHTTPError as exc:
+        raise ModelError(f"cannot download model {model_id!r}: {exc}") from None
+    except Exception as exc:  # the hub client's transport errors vary by version (httpx/httpx2)
+        raise ModelError(
+            f"cannot reach the model hub for {model_id!r}: {type(exc).__name__}: {exc}"
+        ) from None
+    path = Path(folder)
+    return ModelSource(path, model_id, path.name)
+
+
+def _weight_patterns(model_id: str) -> list[str]:
+    """Config and tokenizer files plus safetensors weights, or pickles only if nothing else."""
+    from huggingface_hub import HfApi
+
+    files = [sibling.rfilename for sibling in HfApi().model_info(model_id).siblings or []]
+    if any(name.endswith(".safetensors") for name in files):
+        return [*_METADATA_PATTERNS, "*.safetensors"]
+    return [*_METADATA_PATTERNS, "pytorch_model*.bin"]

@@ -1,1 +1,0 @@
-"""Batch translation of feeds: read items, translate in batches, write resumable output."""
