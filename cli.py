@@ -378,7 +378,8 @@ def _failure_line(failed: Mapping[str, str | None]) -> str:
 @main.group("models", invoke_without_command=True)
 @click.pass_context
 def models_group(ctx: click.Context) -> None:
-    """List the known models (job, id, family, licence, parameters, whether cached here).
+    """List the known models: job, id, family, licence, parameter count, download size
+    (on disk when cached here; else ~ an estimate from float32 weights), whether cached.
 
     \b
     Examples:
@@ -390,9 +391,9 @@ def models_group(ctx: click.Context) -> None:
     from headline.models import known_models
     from headline.render import render_table
 
-    rows = [("JOB", "MODEL", "FAMILY", "LICENCE", "SIZE", "LOCAL")]
-    rows += [(m.job, m.id, m.family, m.licence, m.parameters, "yes" if m.local else "no")
-             for m in known_models()]
+    rows = [("JOB", "MODEL", "FAMILY", "LICENCE", "PARAMS", "DOWNLOAD", "LOCAL")]
+    rows += [(m.job, m.id, m.family, m.licence, m.parameters, m.download,
+              "yes" if m.local else "no") for m in known_models()]
     click.echo(render_table(rows))
 
 
@@ -571,7 +572,12 @@ def eval_options(article_column: str) -> Decorator:
 
 
 def _eval_progress(system: str, done: int, total: int) -> None:
-    click.echo(f"\r{system}: {done}/{total}", err=True, nl=done >= total)
+    """``system: done/total`` redrawn in place on a terminal; in a log, one line per system
+    when it is finished, so the log never holds one endless line."""
+    if sys.stderr.isatty():
+        click.echo(f"\r{system}: {done}/{total}", err=True, nl=done >= total)
+    elif done >= total:
+        click.echo(f"{system}: {done}/{total}", err=True)
 
 
 @eval_group.command("summaries")

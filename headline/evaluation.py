@@ -7,6 +7,7 @@ describes what ``headline summarize`` and ``headline translate`` produce.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -124,8 +125,9 @@ def write_report(report: EvalReport, outputs: ReportOutputs) -> None:
 def given_outputs(
     paths: Sequence[str], reference_set: ReferenceSet
 ) -> tuple[list[SystemOutputs], dict[str, dict[str, float]]]:
-    """The systems in every predictions file, aligned to the reference ids; a system name
-    found in two files is an error rather than one silently replacing the other."""
+    """The systems in every predictions file, aligned to the reference ids, in natural order
+    within a file (M2 before M10); a system name found in two files is an error rather than
+    one silently replacing the other."""
     from eval.predictions import load_predictions
 
     ids = reference_set.ids()
@@ -134,7 +136,7 @@ def given_outputs(
     seen: dict[str, str] = {}
     for path in paths:
         given = load_predictions(path, ids)
-        for name, outputs in given.outputs.items():
+        for name, outputs in sorted(given.outputs.items(), key=lambda pair: natural_key(pair[0])):
             if name in seen:
                 raise EvalError(
                     f"system {name!r} is in both {seen[name]} and {path}: "
@@ -144,6 +146,14 @@ def given_outputs(
             systems.append(SystemOutputs(name, [outputs[item_id] for item_id in ids]))
         human.update(given.human)
     return systems, human
+
+
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that puts ``M2`` before ``M10`` (digit runs compare as numbers)."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part)
+        for part in re.split(r"(\d+)", name) if part
+    )
 
 
 def _score(

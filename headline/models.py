@@ -10,20 +10,55 @@ from seq2seq import ModelSource
 
 @dataclass(frozen=True)
 class KnownModel:
-    """One row: the job, the model, its family and licence, its parameter count, and
-    whether its files are in the local cache."""
+    """One row: the job, the model, its family and licence, its parameter count, the bytes
+    its files take in the local cache (None when not fetched)."""
 
     job: str
     id: str
     family: str
     licence: str
     parameters: str
-    local: bool
+    local_bytes: int | None
+
+    @property
+    def local(self) -> bool:
+        """Whether the model has been fetched."""
+        return self.local_bytes is not None
+
+    @property
+    def download(self) -> str:
+        """Size on disk when fetched, else an estimate: float32 weights, 4 bytes a parameter."""
+        if self.local_bytes is not None:
+            return _human_bytes(self.local_bytes)
+        return "~" + _human_bytes(4 * _parameter_count(self.parameters))
+
+
+def _parameter_count(label: str) -> int:
+    """``"306M"`` -> 306,000,000; ``"3B"`` -> 3,000,000,000."""
+    scale = {"K": 10**3, "M": 10**6, "B": 10**9}[label[-1].upper()]
+    return int(float(label[:-1]) * scale)
+
+
+def _human_bytes(count: int) -> str:
+    size = float(count)
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit in ("B", "KB") else f"{size:.1f} {unit}"
+        size /= 1000
+    raise AssertionError("unreachable")
+
+
+def _local_bytes(model_id: str) -> int | None:
+    from seq2seq import cached_source
+
+    source = cached_source(model_id)
+    if source is None:
+        return None
+    return sum(path.stat().st_size for path in source.path.rglob("*") if path.is_file())
 
 
 def known_models() -> list[KnownModel]:
     """Summarisers first, then each translation profile's models with their languages."""
-    from seq2seq import cached_source
     from summarize.models import SUMMARIZER_MODELS
     from translate.profiles import PROFILES
 
@@ -33,7 +68,7 @@ def known_models() -> list[KnownModel]:
         if not model.commercial_use and "non-commercial" not in licence:
             licence += " (non-commercial)"
         rows.append(KnownModel(f"summarize ({model.role})", model.id, model.family, licence,
-                               model.size, cached_source(model.id) is not None))
+                               model.size, _local_bytes(model.id)))
     for profile, languages in PROFILES.items():
         by_model: dict[str, list[str]] = {}
         for language, info in languages.items():
@@ -42,7 +77,7 @@ def known_models() -> list[KnownModel]:
             info = languages[targets[0]]
             job = f"translate {info.source or 'any'}->{','.join(targets)} ({profile})"
             rows.append(KnownModel(job, model_id, info.family, info.licence_label, info.size,
-                                   cached_source(model_id) is not None))
+                                   _local_bytes(model_id)))
     return rows
 
 

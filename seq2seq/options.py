@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from seq2seq.errors import ModelError
 from seq2seq.source import offline_from_environment
@@ -57,8 +58,12 @@ class EngineOptions:
             self.resolved_compute_type("transformers", "cuda")
 
     def resolved_device(self) -> str:
-        """``cuda`` when asked for or available under ``auto``, else ``cpu``."""
-        if self.device == "cpu":
+        """``cuda`` when asked for or available under ``auto``, else ``cpu``.
+
+        Under ``auto`` on a machine without an NVIDIA driver the answer is ``cpu`` without
+        importing torch (a second and more), so a fully cached run stays fast.
+        """
+        if self.device == "cpu" or (self.device == "auto" and not cuda_driver_present()):
             return "cpu"
         import torch
 
@@ -108,6 +113,18 @@ class EngineOptions:
     def is_offline(self) -> bool:
         """True when ``--offline`` was given or ``HF_HUB_OFFLINE`` is set to a true value."""
         return self.offline or offline_from_environment()
+
+
+def cuda_driver_present() -> bool:
+    """Whether a CUDA GPU could be visible to this process: an NVIDIA kernel driver or a
+    CUDA driver library, and not hidden by an empty ``CUDA_VISIBLE_DEVICES``."""
+    if os.environ.get("CUDA_VISIBLE_DEVICES", None) == "":
+        return False
+    if Path("/proc/driver/nvidia").exists():
+        return True
+    import ctypes.util
+
+    return ctypes.util.find_library("cuda") is not None
 
 
 def _check_choice(what: str, value: str, choices: tuple[str, ...]) -> None:

@@ -136,7 +136,7 @@ def test_models_lists_every_job_with_licence_and_local_state() -> None:
     code, out, _ = run("models")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0].split() == ["JOB", "MODEL", "FAMILY", "LICENCE", "SIZE", "LOCAL"]
+    assert lines[0].split() == ["JOB", "MODEL", "FAMILY", "LICENCE", "PARAMS", "DOWNLOAD", "LOCAL"]
     for model_id in (
         "sshleifer/distilbart-cnn-12-6",
         "Helsinki-NLP/opus-mt-en-ru",
@@ -148,6 +148,16 @@ def test_models_lists_every_job_with_licence_and_local_state() -> None:
         assert row.split()[-1] == "no"
     (nllb,) = [line for line in lines if "nllb-200" in line]
     assert "non-commercial" in nllb
+    (opus,) = [line for line in lines if "opus-mt-en-ru" in line]
+    assert opus.split()[-4:-1] == ["77M", "~308.0", "MB"]  # 77M float32 parameters, 4 bytes each
+
+
+def test_models_shows_the_size_on_disk_of_a_cached_model(cached_opus_mt_ru: str) -> None:
+    from headline.models import known_models
+
+    (row,) = [m for m in known_models() if m.id == "Helsinki-NLP/opus-mt-en-ru"]
+    assert row.local and row.local_bytes is not None and row.local_bytes > 0
+    assert not row.download.startswith("~")
 
 
 def test_models_fetch_offline_fails_clearly() -> None:

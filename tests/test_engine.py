@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 from hypothesis import given
 from hypothesis import strategies as st
 from tiny_models import session_model
 
 from seq2seq import EngineOptions, LanguagePair, load_seq2seq
+from seq2seq import options as options_module
 from seq2seq.batching import plan_batches, restore_order
 from seq2seq.errors import ModelError
 
@@ -130,9 +134,24 @@ def test_missing_gpu_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     import torch
 
     monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    monkeypatch.setattr(options_module, "cuda_driver_present", lambda: True)
     assert EngineOptions().resolved_device() == "cpu"
     with pytest.raises(ModelError, match="no CUDA GPU is available"):
         EngineOptions(device="cuda").resolved_device()
+
+
+def test_auto_device_without_a_driver_is_cpu_without_torch() -> None:
+    code = (
+        "import sys\n"
+        "from seq2seq.options import EngineOptions, cuda_driver_present\n"
+        "assert not cuda_driver_present()\n"
+        "print(EngineOptions().output_settings(), 'torch' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "CUDA_VISIBLE_DEVICES": ""},
+    )
+    assert result.stdout.split() == ["ctranslate2/int8/beam=model/max=model", "False"]
 
 
 @pytest.mark.parametrize(("layout", "threads"), [("batch", (3, 1)), ("single", (1, 3))])

@@ -54,8 +54,27 @@ def test_summaries_json_plot_per_example_and_resume(tmp_path: Path) -> None:
     again = _run(*args)
     assert again.exit_code == 0, again.output
     assert "lead: 5/5" in again.stderr and "lead: 0/5" not in again.stderr
+    assert "\r" not in result.stderr
+    assert result.stderr.splitlines() == ["lead: 5/5", "textrank: 5/5"]
     assert outputs.read_text().splitlines() == stored
     assert json.loads(report.read_text())["systems"] == data["systems"]
+
+
+def test_predictions_files_are_all_scored_in_natural_order(tmp_path: Path) -> None:
+    ids = [json.loads(line)["id"] for line in Path(XSUM).read_text().splitlines()[:2]]
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text("".join(json.dumps({"id": i, "system": name, "summary": "x y"}) + "\n"
+                             for name in ("M10", "M2") for i in ids))
+    second.write_text("".join(json.dumps({"id": i, "system": "M1", "summary": "x"}) + "\n"
+                              for i in ids))
+    result = _run("summaries", "--references", XSUM, "--limit", "2", "--resamples", "20",
+                  "--predictions", str(first), "--predictions", str(second), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [s["system"] for s in json.loads(result.stdout)["systems"]] == ["M2", "M10", "M1"]
+    again = _run("summaries", "--references", XSUM, "--limit", "2", "--predictions", str(first),
+                 "--predictions", str(first))
+    assert again.exit_code == 1
+    assert again.stderr.strip().startswith("Error: system 'M2' is in both")
 
 
 def test_stored_outputs_score_as_predictions_in_a_table(tmp_path: Path) -> None:

@@ -333,7 +333,7 @@ def test_feed_page_has_one_card_per_item_and_lists_failures_with_their_error() -
 def test_empty_feed_renders_a_page_that_says_so() -> None:
     tree = parse(render_feed_page([]))
     assert "No items." in tree.text_content()
-    assert [b.get("value") for b in tree.xpath("//button")] == ["en"]
+    assert not tree.xpath("//button") and not tree.xpath("//script")
 
 
 def test_feed_page_writer_restores_feed_order_and_writes_only_a_finished_run(
@@ -433,3 +433,10 @@ def test_summarize_command_writes_the_page(
         assert len(block.xpath(".//li")) == 3
         assert block.findtext(".//time").startswith(date)
         assert block.xpath(".//p[@class='provenance']")
+
+
+def test_a_digest_without_translations_has_no_switcher() -> None:
+    tree = parse(render_digest_page(make_digest(translations={})))
+    assert not tree.xpath("//div[@data-switcher]") and not tree.xpath("//script")
+    assert [b.get("data-for") for b in blocks(tree)] == ["en"]
+    assert not tree.xpath("//section[@data-for='en']")[0].get("hidden")

@@ -1,4 +1,4 @@
-"""Translation of headlines and summaries: model families, backends, batching, cache, feeds."""
+"""Translation of headlines and summaries: profiles, the translator, the cache, number checks."""
 
 from seq2seq import EngineOptions
 from translate.errors import TranslateError
