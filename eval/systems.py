@@ -7,7 +7,6 @@ is killed starts again where it stopped; the file is itself a valid ``--predicti
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,9 +22,6 @@ if TYPE_CHECKING:
 Produce = Callable[[Sequence[ReferenceItem]], list[str]]
 Progress = Callable[[str, int, int], None]
 
-_PRETOKENIZED = re.compile(r"\w ['’]s |\w [.,;:?!] \w|`` ")
-
-
 @dataclass(frozen=True)
 class GenerationOptions:
     """Where outputs are kept across runs (None: in memory only), the batch size, and a
@@ -36,24 +32,16 @@ class GenerationOptions:
     progress: Progress | None = None
 
 
-def looks_pretokenized(text: str) -> bool:
-    """True for CNN/DailyMail-style text (``team 's``, ``word , word``) that sentence
-    splitters and models read badly until detokenised."""
-    return len(_PRETOKENIZED.findall(text)) >= 2
-
-
 def summarizer_outputs(summarizer: Summarizer, language: str, sentences: int) -> Produce:
-    """A producer that summarises each item's article (detokenised first when it looks
-    pre-tokenised); sentences are joined by newlines, the form ROUGE-Lsum reads."""
-    from summarize import Article, detokenize_article, summarize_article
+    """A producer that summarises each item's article as ``headline summarize`` would (one
+    paragraph; pre-tokenised text is recognised and read as running text by the sentence
+    layer); sentences are joined by newlines, the form ROUGE-Lsum reads."""
+    from summarize import Article, summarize_article
 
     def produce(items: Sequence[ReferenceItem]) -> list[str]:
         outputs = []
         for item in items:
-            body = detokenize_article(item.article) if looks_pretokenized(item.article) else (
-                item.article
-            )
-            article = Article(title=None, paragraphs=[body.strip()], language=language)
+            article = Article(title=None, paragraphs=[item.article.strip()], language=language)
             outputs.append("\n".join(summarize_article(article, summarizer, sentences)))
         return outputs
 
