@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from eval.references import ReferenceItem
 
 if TYPE_CHECKING:
+    from eval.metrics.rouge import RougeMetric
     from summarize.summarizers import Summarizer
     from translate import Translator
     from translate.store import JsonlStore
@@ -46,6 +47,16 @@ def summarizer_outputs(summarizer: Summarizer, language: str, sentences: int) ->
         return outputs
 
     return produce
+
+
+def summary_rouge(language: str) -> RougeMetric:
+    """ROUGE as ``headline eval summaries`` scores summaries: a text without newlines (a
+    reference, pre-tokenised or not) is cut into sentences for ROUGE-Lsum by the same splitter
+    the summarisers use."""
+    from eval.metrics.rouge import RougeMetric
+    from summarize.sentences import split_sentences
+
+    return RougeMetric(language, sentence_splitter=lambda text: split_sentences(text, language))
 
 
 def translator_outputs(translator: Translator, target: str) -> Produce:
