@@ -111,3 +111,18 @@ def test_summarize_reads_tokenized_and_detokenized_files_alike(
     }
     assert rouge1["tokenized"] == rouge1["detokenized"] == rouge1["eval"]
     assert rouge1["tokenized"] > 42.0, rouge1
+
+
+def test_all_caps_headline_and_dateline() -> None:
+    text = (
+        "POLICE HUNT GUNMAN AFTER CITY CENTRE SHOOTING\n\n"
+        "LONDON, England (Reuters) -- Police were hunting a gunman on Monday. He fled on foot.\n\n"
+        "WASHINGTON (AP) — THE SENATE PASSED THE BILL AT 10:30. MR. SMITH SAID SO."
+    )
+    assert split_sentences(text, "en") == [
+        "POLICE HUNT GUNMAN AFTER CITY CENTRE SHOOTING",
+        "LONDON, England (Reuters) -- Police were hunting a gunman on Monday.",
+        "He fled on foot.",
+        "WASHINGTON (AP) — THE SENATE PASSED THE BILL AT 10:30.",
+        "MR. SMITH SAID SO.",
+    ]
