@@ -7,7 +7,6 @@ is killed starts again where it stopped; the file is itself a valid ``--predicti
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,14 +16,12 @@ from eval.references import ReferenceItem
 
 if TYPE_CHECKING:
     from common.store import JsonlStore
+    from eval.metrics.rouge import RougeMetric
     from summarize.summarizers import Summarizer
     from translate import Translator
 
 Produce = Callable[[Sequence[ReferenceItem]], list[str]]
 Progress = Callable[[str, int, int], None]
-
-_PRETOKENIZED = re.compile(r"\w ['’]s |\w [.,;:?!] \w|`` ")
-
 
 @dataclass(frozen=True)
 class GenerationOptions:
@@ -36,28 +33,30 @@ class GenerationOptions:
     progress: Progress | None = None
 
 
-def looks_pretokenized(text: str) -> bool:
-    """True for CNN/DailyMail-style text (``team 's``, ``word , word``) that sentence
-    splitters and models read badly until detokenised."""
-    return len(_PRETOKENIZED.findall(text)) >= 2
-
-
 def summarizer_outputs(summarizer: Summarizer, language: str, sentences: int) -> Produce:
-    """A producer that summarises each item's article (detokenised first when it looks
-    pre-tokenised); sentences are joined by newlines, the form ROUGE-Lsum reads."""
-    from summarize import Article, detokenize_article, summarize_article
+    """A producer that summarises each item's article as ``headline summarize`` would (one
+    paragraph; pre-tokenised text is recognised and read as running text by the sentence
+    layer); sentences are joined by newlines, the form ROUGE-Lsum reads."""
+    from summarize import Article, summarize_article
 
     def produce(items: Sequence[ReferenceItem]) -> list[str]:
         outputs = []
         for item in items:
-            body = detokenize_article(item.article) if looks_pretokenized(item.article) else (
-                item.article
-            )
-            article = Article(title=None, paragraphs=[body.strip()], language=language)
+            article = Article(title=None, paragraphs=[item.article.strip()], language=language)
             outputs.append("\n".join(summarize_article(article, summarizer, sentences)))
         return outputs
 
     return produce
+
+
+def summary_rouge(language: str) -> RougeMetric:
+    """ROUGE as ``headline eval summaries`` scores summaries: a text without newlines (a
+    reference, pre-tokenised or not) is cut into sentences for ROUGE-Lsum by the same splitter
+    the summarisers use."""
+    from eval.metrics.rouge import RougeMetric
+    from summarize.sentences import split_sentences
+
+    return RougeMetric(language, sentence_splitter=lambda text: split_sentences(text, language))
 
 
 def translator_outputs(translator: Translator, target: str) -> Produce:

@@ -45,11 +45,9 @@ def evaluate_summaries(
 ) -> EvalReport:
     """ROUGE-1/2/L/Lsum of every system, with intervals, paired tests and, when the
     predictions carry human scores, system-level correlations."""
-    from eval.metrics.rouge import RougeMetric
     from eval.references import load_references
-    from eval.systems import generate, summarizer_outputs
+    from eval.systems import generate, summarizer_outputs, summary_rouge
     from headline.summarizing import SummaryOptions, build_summarizer, summarizer_model
-    from summarize.sentences import split_sentences
 
     reference_set = load_references(request.references)
     systems, human = given_outputs(request.predictions, reference_set)
@@ -64,8 +62,7 @@ def evaluate_summaries(
         produce = summarizer_outputs(summarizer, language, sentences)
         texts = generate(spec, reference_set.items, produce, request.generation)
         systems.append(SystemOutputs(spec, texts, *summarizer_model(summarizer)))
-    metric = RougeMetric(language, sentence_splitter=lambda text: split_sentences(text, language))
-    return _score(reference_set, systems, [metric], request.bootstrap, human)
+    return _score(reference_set, systems, [summary_rouge(language)], request.bootstrap, human)
 
 
 def evaluate_translations(

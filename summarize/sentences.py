@@ -1,24 +1,30 @@
 """Sentence splitting by language: razdel for Russian, pysbd for English, Armenian and others.
 
-Every splitter here returns character spans of the input, so a split always rejoins to the text
-it came from: the sentences are the text between the spans' bounds, and only whitespace lies
-between them. Guards that apply to every language: a sentence never runs across a blank
-line; a boundary with no whitespace after it is not a boundary (this keeps ``10:30``, ``3.5``
-and ``U.S.`` whole, which pysbd's Armenian rules split at the colon); a quote that ends in
-``?`` or ``!`` keeps its attribution (``“Why?” he asked.``); a piece with no letter or digit
-(a stray ``'``) joins the sentence before it; and a short piece with no full stop, such as a
-dateline (``(CNN)``, ``LONDON, England (Reuters) --``) or a caption label, joins the sentence
-after it.
+Every splitter here returns character spans of the input (:func:`sentence_spans`), so a split
+always rejoins to the text it came from: the sentences are the text between the spans' bounds,
+and only whitespace lies between them. Guards that apply to every language: a sentence never
+runs across a blank line or into a list item (``• ...``, ``- ...``); a boundary with no
+whitespace after it is not a boundary (this keeps ``10:30``, ``3.5`` and ``U.S.`` whole, which
+pysbd's Armenian rules split at the colon); a quote that ends in ``?`` or ``!`` keeps its
+attribution (``“Why?” he asked.``); a piece with no letter or digit (a stray ``'``) joins the
+sentence before it; and a short piece with no full stop, such as a dateline (``(CNN)``,
+``LONDON, England (Reuters) --``) or a caption label, joins the sentence after it.
 
 pysbd never ends a sentence inside quotes, so a quoted passage of several sentences (``He
 said: 'We won. It was hard.'``) would come back whole; it is cut again where an unaccented
 Latin word that pysbd does not list as an abbreviation ends with a full stop and a capitalised
-word follows (on the CNN/DailyMail benchmark this alone is worth +0.4 ROUGE-1 to textrank).
+word follows (on the CNN/DailyMail benchmark this alone is worth +0.4 ROUGE-1 to textrank); in
+text with no capital letter at all (lower-cased corpora) any word may follow, which gives
+lower-cased CNN/DailyMail articles the same lead-3 score as the cased ones.
 
 :func:`detokenize_article` turns pre-tokenised text (the Penn Treebank style of news corpora
 such as CNN/DailyMail: ``team 's``, ``word .``, ````` `` `````) back into running text, so that
-the splitter sees ``word.`` and quotes attached to their words. Summarisation models trained on
-such corpora copy the style, so the seq2seq summariser cleans its output with it too.
+the splitter sees ``word.`` and quotes attached to their words. :func:`split_sentences` does
+this by itself when :func:`looks_tokenized` recognises such text (all 100 tokenised SummEval
+articles; of the 2,972 reference texts of the extraction benchmarks under ``shared/data``, only
+a MathML formula laid out one token a line), so no caller has to say which form a text is in.
+Summarisation models trained on such corpora copy the style, so the seq2seq summariser cleans
+its output with it too.
 """
 
 from __future__ import annotations
@@ -35,7 +41,9 @@ from pysbd.languages import LANGUAGE_CODES
 
 Span = tuple[int, int]
 
-PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
+# A blank line, or a line break before a list item (``• Prices rose``, ``- Wages fell``,
+# ``2) Rates``), ends a sentence: list items seldom end in a full stop.
+PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*|\n[^\S\n]*(?=(?:[•●▪‣◦*–—-]|\d{1,2}[.)])\s)")
 _PYSBD_LANGUAGES = frozenset(LANGUAGE_CODES)
 # A quote closed right after "?" or "!" (the speaker may follow); and how long a clause after
 # it can be and still be read as its attribution ("Mr. Lee said at one point.").
@@ -63,14 +71,23 @@ CONTINUATION_WORDS = 3
 _QUOTED_SENTENCE_END = re.compile(
     r"\b([A-Za-z][a-z]+)[)\]]?[.!?][\"'”’]?(\s+)(?=[\"'“‘]?[A-Z](?![A-Z.]))"
 )
+# The same in text with no capital letter at all (lower-cased corpora): any word follows.
+_UNCASED_SENTENCE_END = re.compile(r"\b([a-z]{2,})[)\]]?[.!?][\"'”’]?(\s+)(?=[\"'“‘]?[a-z])")
+_CAPITAL = re.compile(r"[A-Z]")
 
 
-def split_sentences(text: str, language: str | None) -> list[str]:
+def split_sentences(text: str, language: str | None, tokenized: bool | None = None) -> list[str]:
     """Split ``text`` into sentences, each stripped, in order, none empty.
 
     ``language`` is an ISO 639-1 code; None guesses Russian or Armenian from the script and
-    takes English rules otherwise. Unknown codes take English rules too.
+    takes English rules otherwise. Unknown codes take English rules too. Pre-tokenised text
+    (``tokenized``; None asks :func:`looks_tokenized`) is split as its running text
+    (:func:`running_text`), so it gives the sentences its detokenised form gives.
     """
+    if tokenized is None:
+        tokenized = looks_tokenized(text)
+    if tokenized:
+        text = running_text(text)
     return [text[start:end] for start, end in sentence_spans(text, language)]
 
 
@@ -181,21 +198,25 @@ def _pysbd_splitter(code: str) -> Splitter:
     abbreviations = frozenset(segmenter.language_module.Abbreviation.ABBREVIATIONS)
 
     def split(text: str) -> list[Span]:
+        ends = _QUOTED_SENTENCE_END if _CAPITAL.search(text) else _UNCASED_SENTENCE_END
         spans: list[Span] = []
         for start, end in _chunks(text):
             chunk = text[start:end]
             for a, b in _align(chunk, segmenter.segment(chunk)):
-                spans.extend(_split_quoted(text, start + a, start + b, abbreviations))
+                spans.extend(_split_quoted(text, (start + a, start + b), ends, abbreviations))
         return spans
 
     return split
 
 
-def _split_quoted(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list[Span]:
+def _split_quoted(
+    text: str, span: Span, ends: re.Pattern[str], abbreviations: frozenset[str]
+) -> list[Span]:
     """Cut a pysbd sentence at the sentence ends it left inside quotes (see the module doc);
     a word pysbd lists as an abbreviation (``etc.``, ``vs.``) does not end a sentence."""
+    start, end = span
     spans: list[Span] = []
-    for match in _QUOTED_SENTENCE_END.finditer(text, start, end):
+    for match in ends.finditer(text, start, end):
         if match.group(1).lower() not in abbreviations:
             spans.append((start, match.start(2)))
             start = match.end(2)
@@ -240,7 +261,13 @@ def _align(text: str, segments: list[str]) -> list[Span]:
     return spans
 
 
-# Penn Treebank tokens of pre-tokenised news text: brackets, clitics and quotes.
+# Penn Treebank tokens of pre-tokenised news text: brackets, clitics and quotes; what only
+# such text has standing alone, and the attached punctuation that ordinary text has instead.
+SNIFF_CHARS = 5000
+_TOKENIZED_ALONE = re.compile(
+    r"[.,]|``|''|-[lr][rsc]b-|(?:'(?:s|m|d|re|ve|ll)|n't)", re.IGNORECASE
+)
+_PUNCTUATION_ATTACHED = re.compile(r"[^\W_][.,]$|[^\W_]['’](?:s|m|d|re|ve|ll)$|[^\W_]n['’]t$", re.I)
 _PTB_BRACKETS = {"-lrb-": "(", "-rrb-": ")", "-lsb-": "[", "-rsb-": "]", "-lcb-": "{", "-rcb-": "}"}
 _PTB_BRACKET = re.compile("|".join(map(re.escape, _PTB_BRACKETS)), re.IGNORECASE)
 _CLITIC = re.compile(r"(?:'(?:s|m|d|re|ve|ll)|n't)", re.IGNORECASE)
@@ -248,6 +275,27 @@ _SPACED_CURLY_CLITIC = re.compile(r" ’ (?=(?:s|m|d|t|re|ve|ll)\b)", re.IGNOREC
 _ATTACHES_LEFT = frozenset({".", ",", ";", ":", "!", "?", "%", ")", "]", "}", "...", "''", "’"})
 _ATTACHES_RIGHT = frozenset({"(", "[", "{", "$", "``", "‘"})
 _EMPTY_SENTENCE_AFTER = (":", "|", ".")
+
+
+def looks_tokenized(text: str) -> bool:
+    """True for Penn Treebank-style text (``team 's``, ``word , word .``, ``-lrb-``).
+
+    Looks at the first :data:`SNIFF_CHARS` characters: tokens that only tokenised text has
+    alone (a full stop or comma, a clitic, PTB quotes and brackets) must be at least two and
+    outnumber the words that carry such punctuation attached (``word.``, ``team's``), which
+    tokenised text keeps only in abbreviations (``Mr.``, ``U.S.``).
+    """
+    tokens = text[:SNIFF_CHARS].split()
+    spaced = sum(1 for token in tokens if _TOKENIZED_ALONE.fullmatch(token))
+    attached = sum(1 for token in tokens if _PUNCTUATION_ATTACHED.search(token))
+    return spaced >= 2 and spaced > attached
+
+
+def running_text(text: str) -> str:
+    """:func:`detokenize_article` applied to each paragraph, blank lines between them kept."""
+    return "\n\n".join(
+        detokenize_article(text[start:end]) for start, end in _paragraph_spans(text)
+    )
 
 
 def detokenize_article(text: str) -> str:

@@ -6,7 +6,7 @@ from typing import Protocol
 
 from summarize.article import Article
 from summarize.errors import SummarizerError
-from summarize.sentences import split_sentences
+from summarize.sentences import looks_tokenized, split_sentences
 
 
 class Summarizer(Protocol):
@@ -28,12 +28,15 @@ def check_sentence_count(sentences: int) -> None:
 def article_sentences(article: Article, limit: int | None = None) -> list[str]:
     """The body's sentences in article order; no sentence spans two paragraphs.
 
-    With ``limit``, paragraphs stop being split once that many sentences are known, so a huge
-    page costs no more than its beginning.
+    Whether the body is pre-tokenised (``team 's win .``) is decided once for the whole
+    article, so every paragraph is read alike and the sentences are those of its detokenised
+    form, whichever way it came in. With ``limit``, paragraphs stop being split once that
+    many sentences are known, so a huge page costs no more than its beginning.
     """
+    tokenized = looks_tokenized(" ".join(article.paragraphs[:20]))
     sentences: list[str] = []
     for paragraph in article.paragraphs:
         if limit is not None and len(sentences) >= limit:
             break
-        sentences.extend(split_sentences(paragraph, article.language))
+        sentences.extend(split_sentences(paragraph, article.language, tokenized))
     return sentences[:limit]
