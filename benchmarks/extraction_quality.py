@@ -22,7 +22,8 @@ import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from summarize import SummarizeError, extract
+from summarize import SummarizeError
+from summarize.extract import extract
 from summarize.extract.quality import (
     DevPage,
     as_text_dump,

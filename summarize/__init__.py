@@ -1,7 +1,8 @@
 """From a news page to a summary: fetch, extract, split sentences, summarise.
 
 The names below load their modules on first use: importing one submodule (the sentence
-splitter, say) does not pull in the HTML extractor or the HTTP client.
+splitter, say) does not pull in the HTML extractor or the HTTP client. The extractor itself
+is ``summarize.extract.extract`` (its package has the same name, so it is not one of them).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
         SummarizeError,
         SummarizerError,
     )
-    from summarize.extract import extract
     from summarize.fetch import FetchOptions
     from summarize.sentences import detokenize_article, split_sentences
     from summarize.sources import read_article
@@ -38,7 +38,6 @@ _EXPORTS = {
     "SummarizerError": "summarize.errors",
     "TextGenerator": "summarize.summarizers.generator",
     "detokenize_article": "summarize.sentences",
-    "extract": "summarize.extract",
     "get_summarizer": "summarize.summarizers",
     "read_article": "summarize.sources",
     "split_sentences": "summarize.sentences",
@@ -56,7 +55,6 @@ __all__ = [
     "SummarizerError",
     "TextGenerator",
     "detokenize_article",
-    "extract",
     "get_summarizer",
     "read_article",
     "split_sentences",

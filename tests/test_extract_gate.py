@@ -10,7 +10,8 @@ import pytest
 import trafilatura
 from conftest import SHARED
 
-from summarize import SummarizeError, extract
+from summarize import SummarizeError
+from summarize.extract import extract
 from summarize.extract.quality import (
     CorpusScore,
     DevPage,

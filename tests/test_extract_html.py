@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from local_http import ENGLISH_PARAGRAPHS, RUSSIAN_PARAGRAPHS, news_page
 
-from summarize import ExtractionError, InputError, SummarizeError, extract
-from summarize.extract import looks_like_html
+from summarize import ExtractionError, InputError, SummarizeError
+from summarize.extract import extract, looks_like_html
 from summarize.extract.quality import load_dev_pages, score_page
 
 DEV = SHARED / "data" / "extraction-dev"

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cli
-from summarize import ExtractionError, SummarizeError, extract
+from summarize import ExtractionError, SummarizeError
+from summarize.extract import extract
 from summarize.extract.metadata import (
     is_date_line,
     parse_byline,
