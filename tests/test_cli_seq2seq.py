@@ -11,13 +11,9 @@ from conftest import REPO
 from tiny_bart import session_bart
 
 import cli
-from headline.summarizing import SummaryOptions, build_summarizer
-from seq2seq import EngineOptions
-from summarize.summarizers.seq2seq import Seq2SeqSummarizer
 
 PAGE = REPO / "examples" / "caliber-drumsticks-page.txt"
 DEFAULT_MODEL = "sshleifer/distilbart-cnn-12-6"
-XLSUM = "csebuetnlp/mT5_multilingual_XLSum"
 
 
 @pytest.fixture(scope="module")
@@ -69,45 +65,6 @@ def test_seq2seq_without_its_model_is_a_one_line_error(args: list[str], message:
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.output
-
-
-@pytest.mark.parametrize("method", ["lead", "textrank"])
-def test_weight_free_methods_need_no_model(method: str) -> None:
-    notices: list[str] = []
-    summarizer = build_summarizer(SummaryOptions(method), EngineOptions(), notices.append)
-    assert summarizer.name == method
-    assert notices == []
-
-
-def test_auto_uses_seq2seq_when_the_model_loads(tiny_bart_dir: Path) -> None:
-    notices: list[str] = []
-    options = EngineOptions(backend="transformers", device="cpu")
-    auto = SummaryOptions("auto", str(tiny_bart_dir))
-    summarizer = build_summarizer(auto, options, notices.append)
-    assert summarizer.name == "seq2seq"
-    assert notices == []
-
-
-def test_summariser_engine_puts_every_core_on_one_article(tiny_bart_dir: Path) -> None:
-    options = EngineOptions(backend="ctranslate2", device="cpu", cpu_threads=2)
-    summarizer = build_summarizer(SummaryOptions("seq2seq", str(tiny_bart_dir)), options)
-    assert isinstance(summarizer, Seq2SeqSummarizer)
-    engine = summarizer.generator
-    assert engine.options.resolved_threads() == (1, 2)  # type: ignore[attr-defined]
-    assert engine._translator.num_translators == 1  # type: ignore[attr-defined]
-
-
-@pytest.mark.parametrize(("model", "language"), [(None, "ru"), (None, "hy"), (XLSUM, "hy")])
-def test_auto_takes_textrank_for_a_language_the_model_does_not_cover(
-    model: str | None, language: str
-) -> None:
-    notices: list[str] = []
-    summarizer = build_summarizer(
-        SummaryOptions("auto", model), EngineOptions(), notices.append, language=language
-    )
-    assert summarizer.name == "textrank"
-    assert len(notices) == 1
-    assert f"this article is in {language}" in notices[0]
 
 
 def test_auto_on_a_russian_page_says_why_it_used_textrank(tmp_path: Path) -> None:
