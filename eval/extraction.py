@@ -3,7 +3,8 @@
 Two metrics, each the one its benchmarks publish, so that our figures compare with theirs:
 
 * Bag-of-words F1 (the Web Content Extraction Benchmark, Bevendorff et al. 2023, and the
-  five sets in ``shared/data/extraction-more``): lowercase ``\\w+`` tokens, multiset overlap,
+  five sets in ``shared/data/extraction-more``, whose references hold the headline):
+  lowercase ``\\w+`` tokens, multiset overlap,
   F1 per page, then the mean over pages. An empty output scores 0; an empty reference scores
   1 only for an empty output (a page without main content is right to give nothing).
 * Shingle F1 (the Zyte article-extraction benchmark, ``shared/data/extraction-dev``): ``\\w+``
@@ -32,12 +33,22 @@ _TOKEN = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class ReferencePage:
-    """One benchmark page: its HTML, URL (when known) and reference main text."""
+    """One benchmark page: its HTML, URL (when known) and reference main text.
+
+    ``titled`` says whether the reference holds the headline: the Web Content Extraction
+    Benchmark's main content does, the Zyte benchmark's ``articleBody`` does not.
+    """
 
     page_id: str
     url: str | None
     html: str
     reference: str
+    titled: bool = False
+
+    def scored_text(self, title: str | None, body: str) -> str:
+        """What of an article to score against this reference: its body, and its headline
+        when the reference holds one."""
+        return f"{title}\n{body}" if self.titled and title else body
 
 
 @dataclass(frozen=True)
@@ -138,4 +149,6 @@ def load_jsonl_pages(path: Path) -> list[ReferencePage]:
 def _jsonl_pages(lines: Iterable[str]) -> Iterator[ReferencePage]:
     for line in lines:
         row = json.loads(line)
-        yield ReferencePage(str(row["id"]), row.get("url"), row["html"], row["gold"] or "")
+        yield ReferencePage(
+            str(row["id"]), row.get("url"), row["html"], row["gold"] or "", titled=True
+        )

@@ -87,6 +87,8 @@ def test_jsonl_pages_read_with_an_empty_reference(tmp_path: Path) -> None:
         ("1", None, ""),
         ("b", "https://e.com", "y"),
     ]
+    assert pages[1].scored_text("Title", "Body") == "Title\nBody"
+    assert pages[1].scored_text(None, "Body") == "Body"
 
 
 @given(st.text(), st.text())
