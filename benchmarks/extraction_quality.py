@@ -117,7 +117,7 @@ def headline_run(inputs: list[tuple[str, str | None]], pages: list[ReferencePage
     run = Run()
     if inputs:
         headline(*inputs[0])
-    for (content, url), page in zip(inputs, pages):
+    for (content, url), page in zip(inputs, pages, strict=True):
         started = time.perf_counter()
         article = headline(content, url)
         run.seconds += time.perf_counter() - started
@@ -141,7 +141,9 @@ def candidate_texts(page: ReferencePage) -> dict[SelectorOptions, str]:
 
 
 def mean_f1(pages: list[ReferencePage], predictions: list[str]) -> float:
-    scores = [bag_of_words_f1(page.reference, text) for page, text in zip(pages, predictions)]
+    scores = [
+        bag_of_words_f1(page.reference, text) for page, text in zip(pages, predictions, strict=True)
+    ]
     return sum(scores) / len(scores) if scores else 0.0
 
 
@@ -158,7 +160,8 @@ def report_html(name: str, pages: list[ReferencePage], runs: dict[str, Run]) -> 
     print(f"  {'extractor':28} {'BoW F1':>7} {'shingle F1':>10} {'pages/s':>8}")
     for extractor, run in runs.items():
         shingle = shingle_corpus_score(
-            shingle_score(page.reference, text) for page, text in zip(pages, run.predictions)
+            shingle_score(page.reference, text)
+            for page, text in zip(pages, run.predictions, strict=True)
         ).f1
         rate = len(pages) / run.seconds if run.seconds else float("inf")
         bow = mean_f1(pages, run.predictions)
@@ -166,14 +169,15 @@ def report_html(name: str, pages: list[ReferencePage], runs: dict[str, Run]) -> 
 
 
 def report_dumps(name: str, pages: list[ReferencePage]) -> tuple[float, float, int]:
-    dumps = [(as_text_dump(page.html), None) for page in pages]
+    dumps: list[tuple[str, str | None]] = [(as_text_dump(page.html), None) for page in pages]
     ours = headline_run(dumps, pages)
     whole = [content for content, _ in dumps]
     f1_ours, f1_whole = mean_f1(pages, ours.predictions), mean_f1(pages, whole)
     zyte = ""
     if name == ZYTE:
         corpus = shingle_corpus_score(
-            shingle_score(page.reference, text) for page, text in zip(pages, ours.predictions)
+            shingle_score(page.reference, text)
+            for page, text in zip(pages, ours.predictions, strict=True)
         )
         zyte = f", shingle F1 {corpus.f1:.3f}"
     rate = len(pages) / ours.seconds if ours.seconds else float("inf")
@@ -184,7 +188,9 @@ def report_dumps(name: str, pages: list[ReferencePage]) -> tuple[float, float, i
     return f1_ours * len(pages), f1_whole * len(pages), len(pages)
 
 
-def leave_one_dataset_out(scores: dict[str, dict[SelectorOptions, float]], base: dict[str, float]) -> None:
+def leave_one_dataset_out(
+    scores: dict[str, dict[SelectorOptions, float]], base: dict[str, float]
+) -> None:
     """Choose the grid setting on all sets but one, score the held-out one with it.
 
     A setting is chosen for its worst gain over readability-lxml alone across the training
@@ -222,8 +228,8 @@ def main() -> None:
     names = args.sets.split(",")
     lodo: dict[str, dict[SelectorOptions, float]] = {}
     readability_only: dict[str, float] = {}
-    pooled = {extractor: [0.0, 0] for extractor in ["headline", *PEERS]}
-    dump_totals = [0.0, 0.0, 0]
+    pooled = {extractor: [0.0, 0.0] for extractor in ["headline", *PEERS]}
+    dump_totals = [0.0, 0.0, 0.0]
     for name in names:
         pages = load(args.data, name, args.limit)
         inputs = [(page.html, page.url) for page in pages]
@@ -242,10 +248,11 @@ def main() -> None:
             }
             readability_only[name] = mean_f1(pages, runs["readability-lxml"].predictions)
     print("\npooled over all pages (bag-of-words F1)")
-    for extractor, (total, count) in pooled.items():
-        print(f"  {extractor:28} {total / count:.3f} ({count} pages)")
-    ours, whole, count = dump_totals
-    print(f"  text dumps: headline {ours / count:.3f}, whole dump {whole / count:.3f}")
+    for extractor, (total, pages_scored) in pooled.items():
+        print(f"  {extractor:28} {total / pages_scored:.3f} ({pages_scored:.0f} pages)")
+    dumped, whole_dump, dump_pages = dump_totals
+    margin = f"whole dump {whole_dump / dump_pages:.3f}"
+    print(f"  text dumps: headline {dumped / dump_pages:.3f}, {margin}")
     if lodo:
         leave_one_dataset_out(lodo, readability_only)
 

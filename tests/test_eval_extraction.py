@@ -24,7 +24,14 @@ from eval.extraction import (
 
 def test_tokens_are_lowercase_unicode_words() -> None:
     assert tokens("The Cat, the cat! Кот 猫 Ара-րատ") == [
-        "the", "cat", "the", "cat", "кот", "猫", "ара", "րատ"
+        "the",
+        "cat",
+        "the",
+        "cat",
+        "кот",
+        "猫",
+        "ара",
+        "րատ",
     ]
 
 
@@ -65,9 +72,7 @@ def test_shingle_score_pinned() -> None:
 
 
 def test_shingle_corpus_averages_precision_over_pages_with_text_only() -> None:
-    corpus = shingle_corpus_score(
-        [PageScore(1.0, 1.0), PageScore(None, 0.0), PageScore(0.5, 0.5)]
-    )
+    corpus = shingle_corpus_score([PageScore(1.0, 1.0), PageScore(None, 0.0), PageScore(0.5, 0.5)])
     assert corpus.precision == pytest.approx(0.75)
     assert corpus.recall == pytest.approx(0.5)
     assert corpus.f1 == pytest.approx(2 * 0.75 * 0.5 / 1.25)

@@ -59,9 +59,14 @@ def _sample(name: str) -> list[ReferencePage]:
 
 def _score(name: str, pages: list[ReferencePage], predictions: list[str]) -> float:
     if name == "zyte-dev":
-        scores = (shingle_score(page.reference, text) for page, text in zip(pages, predictions))
+        scores = (
+            shingle_score(page.reference, text)
+            for page, text in zip(pages, predictions, strict=True)
+        )
         return shingle_corpus_score(scores).f1
-    return mean_bag_of_words_f1((page.reference, text) for page, text in zip(pages, predictions))
+    return mean_bag_of_words_f1(
+        (page.reference, text) for page, text in zip(pages, predictions, strict=True)
+    )
 
 
 @pytest.fixture(scope="module")

@@ -84,9 +84,10 @@ class PageReadings:
     @cached_property
     def words(self) -> int:
         """Script-aware length of everything the page shows outside links (menus are links)."""
-        if self.tree is None:
+        tree = self.tree
+        if tree is None:
             return 0
-        links = _quietly(lambda: " ".join(self.tree.xpath("//a//text()")))
+        links = _quietly(lambda: " ".join(tree.xpath("//a//text()")))
         return max(0, word_count(self.text) - word_count(links or ""))
 
     @cached_property
@@ -105,12 +106,16 @@ class PageReadings:
         summary = Document(self.tree, url=self.url).summary(html_partial=True)
         return str(html_text.extract_text(summary, guess_layout=True))
 
-    def _trafilatura(self, **options: bool) -> str | None:
+    def _trafilatura(self, favor_recall: bool = False) -> str | None:
         if self.tree is None:
             return None
         text = _quietly(
             lambda: trafilatura.extract(
-                self.tree, url=self.url, include_comments=False, include_tables=True, **options
+                self.tree,
+                url=self.url,
+                include_comments=False,
+                include_tables=True,
+                favor_recall=favor_recall,
             )
         )
         return text if isinstance(text, str) else None
