@@ -29,6 +29,7 @@ import html_text
 
 SHINGLE_SIZE = 4
 _TOKEN = re.compile(r"\w+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -123,8 +124,11 @@ def shingle_corpus_score(pages: Iterable[PageScore]) -> CorpusScore:
 
 
 def as_text_dump(html: str) -> str:
-    """The page as a browser copy gives it: every visible line, menus and footers included."""
-    return str(html_text.extract_text(html, guess_layout=True))
+    """The page as a browser copy gives it: every visible line, menus and footers included.
+
+    Control characters, which no browser shows and lxml refuses in text, are dropped first.
+    """
+    return str(html_text.extract_text(_CONTROL.sub("", html), guess_layout=True))
 
 
 def load_zyte_pages(directory: Path) -> list[ReferencePage]:

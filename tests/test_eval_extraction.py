@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from eval.extraction import (
     PageScore,
+    as_text_dump,
     bag_of_words_f1,
     load_jsonl_pages,
     mean_bag_of_words_f1,
@@ -108,3 +109,7 @@ def test_scores_lie_in_the_unit_interval(reference: str, prediction: str) -> Non
 def test_identical_text_scores_one(text: str) -> None:
     assert bag_of_words_f1(text, text) == 1.0
     assert shingle_score(text, text).recall == 1.0
+
+
+def test_text_dump_drops_control_characters() -> None:
+    assert as_text_dump("<p>a\x00b\x01c</p><p>next</p>") == "abc\n\nnext"
