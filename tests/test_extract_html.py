@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import pytest
 import trafilatura
-from conftest import SHARED
+from conftest import SHARED, needs_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from local_http import ENGLISH_PARAGRAPHS, RUSSIAN_PARAGRAPHS, news_page
 
+from eval.extraction import load_zyte_pages, shingle_score
 from summarize import ExtractionError, InputError, SummarizeError
 from summarize.extract import extract, looks_like_html
-from summarize.extract.quality import load_dev_pages, score_page
+from summarize.extract.length import word_count
+from summarize.extract.readings import PageReadings, Reading
+from summarize.extract.select import choose_reading
 
 DEV = SHARED / "data" / "extraction-dev"
 SPLIT_STORY_PAGE = "2f42ef1d"  # wired.com: the story sits in several sibling containers
@@ -52,10 +55,12 @@ def test_russian_page() -> None:
     assert article.language == "ru"
 
 
+@needs_shared
 def test_story_split_into_containers_is_read_whole() -> None:
-    page = next(page for page in load_dev_pages(DEV) if page.page_id.startswith(SPLIT_STORY_PAGE))
-    alone = score_page(page.reference, trafilatura.extract(page.html, favor_precision=True) or "")
-    ours = score_page(page.reference, extract(page.html, page.url).text)
+    page = next(page for page in load_zyte_pages(DEV) if page.page_id.startswith(SPLIT_STORY_PAGE))
+    precise = trafilatura.extract(page.html, favor_precision=True) or ""
+    alone = shingle_score(page.reference, precise)
+    ours = shingle_score(page.reference, extract(page.html, page.url).text)
     assert alone.recall < 0.5
     assert ours.recall > 0.95 and (ours.precision or 0) > 0.95
 
@@ -132,7 +137,38 @@ MARKUP = st.sampled_from(
 @given(st.lists(st.one_of(MARKUP, st.text(max_size=20)), max_size=40))
 def test_fuzz_broken_markup_raises_only_our_errors(parts: list[str]) -> None:
     try:
-        article = extract("<!DOCTYPE html>" + "".join(parts))
+        content = "<!DOCTYPE html>" + "".join(parts)
+        article = extract(content)
     except SummarizeError:
         return
-    assert sum(len(paragraph.split()) for paragraph in article.paragraphs) >= 8
+    words = sum(word_count(paragraph) for paragraph in article.paragraphs)
+    assert words >= 8 or words >= 0.5 * PageReadings(content).words > 0
+
+
+def test_short_chinese_article_is_counted_in_characters() -> None:
+    sentence = "北京市政府今天宣布，从下个月开始，全市公共交通将延长运营时间，以方便市民夜间出行。"
+    page = (
+        "<html><head><title>北京新闻</title></head><body><nav><a href='/'>首页</a></nav>"
+        f"<article><h1>北京新闻</h1><p>{sentence}</p></article></body></html>"
+    )
+    article = extract(page)
+    assert article.paragraphs == [sentence]
+    assert article.language == "zh"
+    assert word_count(sentence) == 19  # 37 Han characters, two to a word; one \w+ run
+
+
+def test_page_opening_with_a_style_block_is_html() -> None:
+    sentence = "The city council approved a new budget on Tuesday after a long debate."
+    page = "<style>" + "body{margin:0}" * 800 + f"</style><div><p>{sentence}</p></div>"
+    assert looks_like_html(page)
+    assert extract(page).paragraphs == [sentence]
+
+
+def test_fragment_gives_way_to_the_longer_reading() -> None:
+    readings = PageReadings(news_page("Council approves budget", ENGLISH_PARAGRAPHS))
+    short = Reading("readability", ["A caption of six words here."])
+    longer = Reading("trafilatura", ENGLISH_PARAGRAPHS)
+    readings.__dict__.update(readability=short, trafilatura=longer)  # cached_property slots
+    assert choose_reading(readings) is longer
+    readings.__dict__.update(readability=longer, trafilatura=short)
+    assert choose_reading(readings) is longer

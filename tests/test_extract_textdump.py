@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO, SHARED
+from conftest import REPO, SAMPLE_PAGE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +22,7 @@ from summarize.extract.metadata import (
 )
 from summarize.extract.textdump import extract_text_dump
 
-CALIBER = SHARED / "fixtures" / "caliber-drumsticks-page.txt"
+CALIBER = SAMPLE_PAGE
 CALIBER_LINES = CALIBER.read_text(encoding="utf-8").splitlines()
 CALIBER_TITLE = "Drumsticks, not diplomacy, steal show at Japan–South Korea summit"
 
@@ -312,3 +312,22 @@ def test_title_is_the_headline_that_matches_the_story() -> None:
 )
 def test_copyright_lines_name_the_site(line: str, owner: str | None) -> None:
     assert parse_copyright_owner(line) == owner
+
+
+def test_story_is_kept_across_an_advert_and_a_read_more_line() -> None:
+    paragraphs = [
+        f"Paragraph {index} of the report says the council will review the water plan "
+        "again next spring after the long public consultation ends."
+        for index in range(5)
+    ]
+    dump = "\n".join(
+        [
+            "Water plan delayed again",
+            *paragraphs[:3],
+            "Advertisement",
+            "Read more: Council elects a new chair",
+            *paragraphs[3:],
+            "© 2026 Example News",
+        ]
+    )
+    assert extract(dump).paragraphs == paragraphs

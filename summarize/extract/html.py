@@ -1,46 +1,50 @@
-"""The article in an HTML page: trafilatura, checked against our own text-dump extractor.
+"""The article in an HTML page: the best of several readings, with trafilatura's metadata.
 
-trafilatura with ``favor_precision`` is the best single extractor on the dev pages, but it
-keeps only one container when a site splits the story into several (around adverts, say).
-The page is therefore also rendered to plain text (html-text, with layout) and read by the
-text-dump extractor; when that reading holds nearly all of trafilatura's text and much more,
-trafilatura stopped early and the longer reading is taken. Metadata comes from trafilatura.
+The page is parsed once (summarize/extract/readings.py); the selector
+(summarize/extract/select.py) picks the reading that holds the story. The headline, date,
+authors and site come from the page's metadata; a page whose markup names no headline gets
+the one the text-dump extractor finds in the rendered page. A body shorter than a few words
+(counted per script: characters for Chinese and Japanese) is no article, unless it is most
+of what the page shows: a tagline on a page full of links is not a story, the one line of a
+page that holds nothing else is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-import html_text
-import trafilatura
-
 from summarize.article import Article
-from summarize.errors import ExtractionError, SummarizeError
+from summarize.errors import ExtractionError
+from summarize.extract.length import word_count
 from summarize.extract.metadata import is_date_line, parse_byline
-from summarize.extract.quality import shingles
-from summarize.extract.textdump import extract_text_dump
+from summarize.extract.readings import PageReadings
+from summarize.extract.select import SelectorOptions, choose_reading
 
-_CONTAINED_SHARE = 0.95
-_LONGER_FACTOR = 1.5
-_MIN_ARTICLE_WORDS = 8
+MIN_ARTICLE_WORDS = 8
+_HEADLINE_WITHIN = 4
+_WHOLE_PAGE_SHARE = 0.5
 
 
-def extract_html(content: str, url: str | None = None) -> Article:
+def extract_html(
+    content: str, url: str | None = None, options: SelectorOptions | None = None
+) -> Article:
     """The article of an HTML page; raises ExtractionError when there is none."""
-    document = _trafilatura_document(content, url)
-    paragraphs = _paragraphs(document.text if document is not None else None)
-    reading = _rendered_reading(content)
-    rendered = reading.paragraphs if reading is not None else []
-    if paragraphs and rendered and _stopped_early(paragraphs, rendered):
-        paragraphs = rendered
-    elif not paragraphs:
-        paragraphs = _paragraphs(_trafilatura_text(content, url)) or rendered
-    title = _clean(getattr(document, "title", None)) or (reading.title if reading else None)
-    paragraphs = _without_heading(paragraphs, title)
-    if sum(len(paragraph.split()) for paragraph in paragraphs) < _MIN_ARTICLE_WORDS:
+    readings = PageReadings(content, url)
+    return article_from_readings(readings, choose_reading(readings, options).paragraphs)
+
+
+def article_from_readings(readings: PageReadings, body: list[str]) -> Article:
+    """The article made of ``body`` (one reading's paragraphs) and the page's metadata."""
+    document = readings.metadata
+    title = _clean(getattr(document, "title", None))
+    if title is None and readings.rendered is not None:
+        title = readings.rendered.title
+    paragraphs = _without_heading(body, title)
+    words = sum(word_count(paragraph) for paragraph in paragraphs)
+    if words < MIN_ARTICLE_WORDS and not _is_the_whole_page(words, readings):
         raise ExtractionError("no article found in the page (no paragraph of text)")
+    url = readings.url
     return Article(
         title=title,
         paragraphs=paragraphs,
@@ -51,9 +55,19 @@ def extract_html(content: str, url: str | None = None) -> Article:
     )
 
 
+def _is_the_whole_page(words: int, readings: PageReadings) -> bool:
+    """True when a short body is most of what the page shows outside its links."""
+    return words > 0 and words >= _WHOLE_PAGE_SHARE * readings.words > 0
+
+
 def _without_heading(paragraphs: list[str], title: str | None) -> list[str]:
-    """Drop the headline, byline and date lines that open the body: they are metadata."""
-    start = 0
+    """Drop the headline, byline and date lines that open the body: they are metadata.
+
+    A reading that starts a few lines above the headline has kept a menu or breadcrumbs:
+    the story starts after its headline, so those lines go too.
+    """
+    opening = paragraphs[:_HEADLINE_WITHIN]
+    start = opening.index(title) + 1 if title in opening else 0
     while start < len(paragraphs) and (
         paragraphs[start] == title
         or is_date_line(paragraphs[start])
@@ -63,58 +77,6 @@ def _without_heading(paragraphs: list[str], title: str | None) -> list[str]:
     return paragraphs[start:]
 
 
-def _trafilatura_document(content: str, url: str | None) -> Any:
-    return _quietly(
-        lambda: trafilatura.bare_extraction(
-            content,
-            url=url,
-            favor_precision=True,
-            include_comments=False,
-            include_tables=True,
-            with_metadata=True,
-        )
-    )
-
-
-def _trafilatura_text(content: str, url: str | None) -> str | None:
-    """Plain trafilatura (recall-oriented defaults), for pages the precise mode empties."""
-    text = _quietly(lambda: trafilatura.extract(content, url=url, include_comments=False))
-    return text if isinstance(text, str) else None
-
-
-def _rendered_reading(content: str) -> Article | None:
-    """The page rendered to text and read by the text-dump extractor, if it finds a story."""
-    text = _quietly(lambda: html_text.extract_text(content, guess_layout=True))
-    if not isinstance(text, str) or not text.strip():
-        return None
-    try:
-        return extract_text_dump(text)
-    except SummarizeError:
-        return None
-
-
-def _stopped_early(primary: list[str], rendered: list[str]) -> bool:
-    """True when ``rendered`` holds nearly all of ``primary`` and is much longer."""
-    ours, theirs = shingles("\n".join(primary)), shingles("\n".join(rendered))
-    total = sum(ours.values())
-    contained = sum((ours & theirs).values()) / total if total else 0.0
-    return contained >= _CONTAINED_SHARE and sum(theirs.values()) >= _LONGER_FACTOR * total
-
-
-def _quietly(call: Callable[[], Any]) -> Any:
-    """Run a third-party parser; a crash on a malformed page means "nothing found"."""
-    try:
-        return call()
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError, RecursionError):
-        return None
-
-
-def _paragraphs(text: str | None) -> list[str]:
-    if not text:
-        return []
-    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-
-
 def _clean(value: object) -> str | None:
     if not isinstance(value, str):
         return None
@@ -122,7 +84,7 @@ def _clean(value: object) -> str | None:
     return value or None
 
 
-def _authors(value: object) -> list[str]:
+def _authors(value: Any) -> list[str]:
     if not isinstance(value, str):
         return []
     return [name.strip() for name in value.split(";") if name.strip()]

@@ -62,6 +62,7 @@ _SHORT_SENTENCE_PENALTY = 2.0
 _JUNK_PENALTY = 20.0
 _BLOCK_SHARE = 0.75
 _MAX_RUN_FACTOR = 2
+_MAX_GAP_LINES = 2
 _LONG_LINE_WORDS = 15
 _MAX_UI_WORDS = 20
 _MAX_META_WORDS = 12
@@ -204,7 +205,9 @@ def _densest_block(lines: list[Line], script: str | None) -> tuple[int, int]:
     another costs double: a caption between two paragraphs is bridged, a user name, timestamp
     and vote counter between two comments is not. The story is the first run scoring at
     least three quarters of the best one: stories come before the comment threads and teaser
-    lists that can outweigh a short article.
+    lists that can outweigh a short article. Prose that follows it after a short gap (a
+    caption, a pull quote, "Read more", an advert label) continues it: a long article is
+    kept whole.
     """
     blocks: list[tuple[float, int, int]] = []
     best, best_span = 0.0, (0, 0)
@@ -225,7 +228,27 @@ def _densest_block(lines: list[Line], script: str | None) -> tuple[int, int]:
         return 0, 0
     top = max(score for score, _, _ in blocks)
     _, first_start, first_end = next(b for b in blocks if b[0] >= _BLOCK_SHARE * top)
-    return first_start, first_end
+    return first_start, _continued(lines, script, first_end)
+
+
+def _continued(lines: list[Line], script: str | None, end: int) -> int:
+    """The story's end after the prose runs that follow it across short interruptions.
+
+    A gap of at most two non-prose lines without a date or byline in it (a caption, "Read
+    more", an advert label) is bridged; a longer gap or a comment's timestamp ends the story.
+    """
+    while True:
+        start = end
+        while start < len(lines) and _line_score(lines[start], script) <= 0:
+            if start - end >= _MAX_GAP_LINES or lines[start].meta:
+                return end
+            start += 1
+        run_end = start
+        while run_end < len(lines) and _line_score(lines[run_end], script) > 0:
+            run_end += 1
+        if run_end == start:
+            return end
+        end = run_end
 
 
 def _title(before: list[Line], body: list[Line]) -> str | None:

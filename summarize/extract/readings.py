@@ -1,0 +1,135 @@
+"""Candidate readings of one HTML page, each made on first use from one parsed tree.
+
+No single extractor is best on every kind of page: readability-lxml finds the article block
+most often, trafilatura recovers pages where readability keeps only a fragment or nothing,
+and rendering the page to text (what a browser copy gives) is the only reading of pages
+whose markup hides the story in generic ``<div>``s. The page is parsed once; each reading
+is computed lazily, so the selector pays only for the readings its decision needs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import html_text
+import trafilatura
+from lxml.html import HtmlElement
+from readability import Document
+from trafilatura.metadata import extract_metadata
+
+from summarize.article import Article
+from summarize.errors import SummarizeError
+from summarize.extract.length import word_count
+from summarize.extract.textdump import extract_text_dump
+
+# readability-lxml logs a traceback for every page it cannot read; a page without an article
+# is an answer here, not an error, so its records stop at this handler.
+logging.getLogger("readability").addHandler(logging.NullHandler())
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One extractor's body of the page, as paragraphs, and its length in words."""
+
+    name: str
+    paragraphs: list[str]
+
+    @cached_property
+    def words(self) -> int:
+        """Script-aware length (CJK characters two to a word)."""
+        return sum(word_count(paragraph) for paragraph in self.paragraphs)
+
+
+class PageReadings:
+    """The readings of one page; each property parses nothing and runs its extractor once."""
+
+    def __init__(self, content: str, url: str | None = None) -> None:
+        self.url = url
+        self.tree: HtmlElement | None = _quietly(lambda: trafilatura.load_html(content))
+
+    @cached_property
+    def metadata(self) -> Any:
+        """trafilatura's metadata (title, date, authors, site); dates without the deep search."""
+        if self.tree is None:
+            return None
+        return _quietly(lambda: extract_metadata(self.tree, self.url, extensive=False))
+
+    @cached_property
+    def readability(self) -> Reading:
+        """readability-lxml's article block, rendered with layout."""
+        return Reading("readability", _paragraphs(_quietly(self._readability_text)))
+
+    @cached_property
+    def trafilatura(self) -> Reading:
+        """trafilatura's default cascade, comments left out (they are not the article)."""
+        return Reading("trafilatura", _paragraphs(self._trafilatura()))
+
+    @cached_property
+    def trafilatura_recall(self) -> Reading:
+        """trafilatura's full cascade tuned for recall, for pages the others find nothing in."""
+        return Reading("trafilatura_recall", _paragraphs(self._trafilatura(favor_recall=True)))
+
+    @cached_property
+    def text(self) -> str:
+        """Every visible line of the page, as a browser copy gives it."""
+        if self.tree is None:
+            return ""
+        text = _quietly(lambda: html_text.extract_text(self.tree, guess_layout=True))
+        return text if isinstance(text, str) else ""
+
+    @cached_property
+    def words(self) -> int:
+        """Script-aware length of everything the page shows outside links (menus are links)."""
+        tree = self.tree
+        if tree is None:
+            return 0
+        links = _quietly(lambda: " ".join(tree.xpath("//a//text()")))
+        return max(0, word_count(self.text) - word_count(links or ""))
+
+    @cached_property
+    def rendered(self) -> Article | None:
+        """The page rendered to text and read by the text-dump extractor, if it finds a story."""
+        if not self.text.strip():
+            return None
+        try:
+            return extract_text_dump(self.text)
+        except SummarizeError:
+            return None
+
+    def _readability_text(self) -> str | None:
+        if self.tree is None:
+            return None
+        summary = Document(self.tree, url=self.url).summary(html_partial=True)
+        return str(html_text.extract_text(summary, guess_layout=True))
+
+    def _trafilatura(self, favor_recall: bool = False) -> str | None:
+        if self.tree is None:
+            return None
+        text = _quietly(
+            lambda: trafilatura.extract(
+                self.tree,
+                url=self.url,
+                include_comments=False,
+                include_tables=True,
+                favor_recall=favor_recall,
+            )
+        )
+        return text if isinstance(text, str) else None
+
+
+def _quietly(call: Callable[[], Any]) -> Any:
+    """Run a third-party parser; a crash on a malformed page means "nothing found"."""
+    try:
+        return call()
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, RecursionError):
+        return None
+
+
+def _paragraphs(text: str | None) -> list[str]:
+    if not text:
+        return []
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
