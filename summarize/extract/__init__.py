@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from summarize.article import Article
 from summarize.errors import InputError
-from summarize.extract.html import extract_html
 from summarize.extract.language import detect_language
 from summarize.extract.sniff import looks_like_html
 from summarize.extract.textdump import extract_text_dump
@@ -21,6 +20,8 @@ def extract(content: str, url: str | None = None) -> Article:
     if not content.strip():
         raise InputError("the input is empty (no text to extract an article from)")
     if looks_like_html(content):
+        from summarize.extract.html import extract_html  # trafilatura: only for HTML
+
         article = extract_html(content, url)
     else:
         article = extract_text_dump(content, url)
