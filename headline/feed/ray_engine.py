@@ -60,13 +60,13 @@ class FeedActor:
         self.options = options
         self.summarize = summarize
 
-    def __call__(self, rows: dict[str, Any]) -> dict[str, list[str]]:
+    def __call__(self, rows: dict[str, Any]) -> dict[str, list[Any]]:
         out = []
         for payload in rows["batch"]:
             items = [FeedItem(**fields) for fields in json.loads(str(payload))]
             records = process_batch(items, self.translator, self.options, self.summarize)
             out.append(json.dumps([record.to_dict() for record in records], ensure_ascii=False))
-        return {"records": out}
+        return {"index": list(rows["index"]), "records": out}
 
 
 def run_feed_on_ray(
@@ -89,7 +89,8 @@ def run_feed_on_ray(
         _connect(ray, ray_options)
         logging.getLogger("ray.data").setLevel(logging.ERROR)  # our progress line is enough
         ray.data.DataContext.get_current().enable_progress_bars = False
-        dataset = ray.data.from_items([{"batch": batch} for batch in batches]).map_batches(
+        rows = [{"index": n, "batch": batch} for n, batch in enumerate(batches)]
+        dataset = ray.data.from_items(rows).map_batches(
             FeedActor,
             batch_size=1,
             batch_format="numpy",
@@ -97,11 +98,19 @@ def run_feed_on_ray(
             compute=ray.data.ActorPoolStrategy(size=min(ray_options.num_workers, len(batches))),
             num_cpus=ray_options.cpus_per_worker,
         )
-        for rows in dataset.iter_batches(batch_size=1, batch_format="numpy"):
-            for payload in rows["records"]:
+        # batches finish in any order: hold each until every earlier one is written, so the
+        # output keeps feed order and every write is still whole batches
+        finished: dict[int, list[FeedRecord]] = {}
+        next_index = 0
+        for done in dataset.iter_batches(batch_size=1, batch_format="numpy"):
+            for index, payload in zip(done["index"], done["records"], strict=True):
                 records = [FeedRecord.from_dict(record) for record in json.loads(str(payload))]
+                finished[int(index)] = records
+            while next_index in finished:
+                records = finished.pop(next_index)
                 sink.append(records)
                 record_written(report, records, progress)
+                next_index += 1
     if progress is not None:
         progress.finish()
     return report

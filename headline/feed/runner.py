@@ -81,11 +81,14 @@ def approx_tokens(text: str) -> int:
 
 
 def plan_batches(items: Sequence[FeedItem], options: FeedOptions) -> Iterator[list[FeedItem]]:
-    """Items sorted longest first and cut into batches by item cap and token budget."""
-    ordered = sorted(items, key=lambda item: -len(item.title) - len(item.summary or ""))
+    """Items in feed order cut into batches by item cap and token budget.
+
+    Feed order keeps the output in the order of the input; the translator sorts each
+    batch by length itself, so padding stays small without reordering the records.
+    """
     batch: list[FeedItem] = []
     tokens = 0
-    for item in ordered:
+    for item in items:
         cost = approx_tokens(item.title) + approx_tokens(item.summary or "")
         if batch and (len(batch) == options.batch_size or tokens + cost > options.batch_tokens):
             yield batch
