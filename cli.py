@@ -434,6 +434,8 @@ def models_fetch_command(profile: str, summarizer: bool) -> None:
               help="ray://host:port or auto for a running cluster [default: start Ray here].")
 @click.option("--allow-private-addresses", is_flag=True,
               help="Let --summarize fetch links on loopback or private networks.")
+@click.option("--retry-errors/--no-retry-errors", default=True, show_default=True,
+              help="Translate again the items whose earlier record is an error.")
 @translation_options(source_help="[default: en]")
 @fetch_options
 @click.pass_context
@@ -441,8 +443,8 @@ def feed_command(
     ctx: click.Context, source: str, output: str, fmt: str | None, fields: str,
     summarize_links: bool, summary: SummaryOptions, batch_size: int, quiet: bool,
     engine_name: str, num_workers: int, ray_address: str | None,
-    allow_private_addresses: bool, engine: EngineOptions, translation: TranslationOptions,
-    fetch: FetchOptions,
+    allow_private_addresses: bool, retry_errors: bool, engine: EngineOptions,
+    translation: TranslationOptions, fetch: FetchOptions,
 ) -> None:
     """Translate every item of the feed SOURCE into OUTPUT, as it goes and resumably.
 
@@ -468,12 +470,13 @@ def feed_command(
         fields=tuple(name.strip() for name in fields.split(",") if name.strip()),
         batch_size=batch_size, summary=summary if summarize_links else None, fetch=fetch,
         allow_private_links=allow_private_addresses, engine=engine_name,
-        num_workers=num_workers, ray_address=ray_address,
+        num_workers=num_workers, ray_address=ray_address, retry_errors=retry_errors,
     )
     result = run_feed(source, options, Progress(quiet=quiet))
     report = result.report
     if not quiet:
-        click.echo(f"{output}: {report.written} written ({report.failed} failed), "
+        click.echo(f"{output}: {report.written} written ({report.failed} failed, "
+                   f"{report.retried} retried), "
                    f"{report.skipped} already there, {result.duplicates} duplicate ids skipped",
                    err=True)
         for error in report.errors[:5]:

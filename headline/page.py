@@ -254,6 +254,9 @@ class FeedPageWriter:
     def done_ids(self) -> set[str]:
         return set()
 
+    def failed_ids(self) -> set[str]:
+        return set()
+
     def append(self, records: Sequence[FeedRecord]) -> None:
         self._records.extend(records)
 

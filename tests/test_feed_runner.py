@@ -177,6 +177,9 @@ class _StopAfter:
     def done_ids(self) -> set[str]:
         return self.store.done_ids()
 
+    def failed_ids(self) -> set[str]:
+        return self.store.failed_ids()
+
     def append(self, records: Sequence[FeedRecord]) -> None:
         if self.limit == 0:
             raise KeyboardInterrupt
@@ -323,3 +326,85 @@ def test_progress_quiet_prints_nothing() -> None:
     progress.advance(10)
     progress.finish()
     assert stream.getvalue() == ""
+
+
+def _failing_then_fixed(tmp_path: Path) -> tuple[list[FeedItem], Path]:
+    """An output whose items 3 and 7 failed (no hy model then), the rest ok."""
+    items = _items(10)
+    out = tmp_path / "out.jsonl"
+    broken = {"id-3", "id-7"}
+    with JsonlStore(out) as store:
+        run_items([i for i in items if i.id not in broken], FakeTranslator(), StoreSink(store),
+                  FeedOptions(batch_size=4))
+        run_items([i for i in items if i.id in broken], FakeTranslator(("ru",)),
+                  StoreSink(store), FeedOptions(batch_size=4))
+    return items, out
+
+
+def test_rerun_retries_error_records_and_replaces_them_in_place(tmp_path: Path) -> None:
+    items, out = _failing_then_fixed(tmp_path)
+    assert [r["status"] for r in JsonlStore(out).records()].count("error") == 2
+    translator = FakeTranslator()
+    with JsonlStore(out) as store:
+        report = run_items(items, translator, StoreSink(store), FeedOptions(batch_size=4))
+    assert (report.skipped, report.written, report.retried, report.failed) == (8, 2, 2, 0)
+    assert {text for text in translator.texts_seen if text.startswith("Headline")} == {
+        items[3].title, items[7].title
+    }
+    records = JsonlStore(out).records()
+    expected = [item.id for item in items if item.id not in ("id-3", "id-7")] + ["id-3", "id-7"]
+    assert [r["id"] for r in records] == expected
+    assert {r["status"] for r in records} == {"ok"}
+
+
+def test_no_retry_errors_keeps_error_records(tmp_path: Path) -> None:
+    items, out = _failing_then_fixed(tmp_path)
+    before = out.read_bytes()
+    translator = FakeTranslator()
+    with JsonlStore(out) as store:
+        options = FeedOptions(batch_size=4, retry_errors=False)
+        report = run_items(items, translator, StoreSink(store), options)
+    assert (report.skipped, report.written, report.retried) == (10, 0, 0)
+    assert translator.calls == [] and out.read_bytes() == before
+
+
+def test_kill_mid_retry_then_rerun_leaves_each_id_once(tmp_path: Path) -> None:
+    items = _items(12)
+    out = tmp_path / "out.jsonl"
+    with JsonlStore(out) as store:
+        run_items(items, FakeTranslator(("ru",)), StoreSink(store), FeedOptions(batch_size=3))
+    killed = tmp_path / "killed.jsonl"
+    with JsonlStore(out) as store, pytest.raises(KeyboardInterrupt):
+        sink = _StopAfter(store, 2)
+        original = sink.append
+
+        def append_then_snapshot(records: Sequence[FeedRecord]) -> None:
+            original(records)
+            killed.write_bytes(out.read_bytes())  # the file as a kill -9 would leave it
+
+        sink.append = append_then_snapshot  # type: ignore[method-assign]
+        run_items(items, FakeTranslator(), sink, FeedOptions(batch_size=3))
+    lines = killed.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 12 + 6  # two retried batches appended, not yet compacted
+    with JsonlStore(killed) as store:
+        assert len(store.records()) == 12  # compacted on open
+        assert store.failed_ids() == {f"id-{i}" for i in range(6, 12)}
+        report = run_items(items, FakeTranslator(), StoreSink(store), FeedOptions(batch_size=3))
+    assert (report.retried, report.written, report.skipped) == (6, 6, 6)
+    records = JsonlStore(killed).records()
+    assert [r["id"] for r in records] == [item.id for item in items]
+    assert {r["status"] for r in records} == {"ok"}
+    assert not killed.with_name("killed.jsonl.compact").exists()
+
+
+def test_csv_rerun_replaces_error_rows_under_one_header(tmp_path: Path) -> None:
+    items = _items(5)
+    out = tmp_path / "out.csv"
+    columns = csv_columns(("ru", "hy"), ("title", "summary"))
+    with CsvStore(out, columns) as store:
+        run_items(items, FakeTranslator(("ru",)), StoreSink(store), FeedOptions(batch_size=2))
+    with CsvStore(out, columns) as store:
+        report = run_items(items, FakeTranslator(), StoreSink(store), FeedOptions(batch_size=2))
+    assert report.retried == 5
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [(row["id"], row["status"]) for row in rows] == [(item.id, "ok") for item in items]

@@ -28,7 +28,8 @@ class FeedRunOptions:
     ``summary`` set means: fetch each item's link, summarise the article and translate that
     summary (links on loopback or private networks only with ``allow_private_links``).
     ``engine`` is ``local`` or ``ray`` (``num_workers`` actors; ``ray_address`` a cluster,
-    None to start Ray here or use ``RAY_ADDRESS``).
+    None to start Ray here or use ``RAY_ADDRESS``). ``retry_errors`` translates again the
+    items whose earlier record is an error; the new record replaces it.
     """
 
     output: str
@@ -42,6 +43,7 @@ class FeedRunOptions:
     engine: str = "local"
     num_workers: int = 2
     ray_address: str | None = None
+    retry_errors: bool = True
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def run_feed(
 
     batching = FeedOptions(
         targets=options.translation.targets, fields=options.fields,
-        batch_size=options.batch_size,
+        batch_size=options.batch_size, retry_errors=options.retry_errors,
     )
     fmt = output_format(options.output, options.fmt)
     feed = read_feed(source, lambda url: fetch_page(url, options.fetch).body)

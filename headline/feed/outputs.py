@@ -19,6 +19,8 @@ class FeedSink(Protocol):
 
     def done_ids(self) -> set[str]: ...
 
+    def failed_ids(self) -> set[str]: ...
+
     def append(self, records: Sequence[FeedRecord]) -> None: ...
 
     def __enter__(self) -> FeedSink: ...
@@ -39,6 +41,9 @@ class StoreSink:
 
     def done_ids(self) -> set[str]:
         return self.store.done_ids()
+
+    def failed_ids(self) -> set[str]:
+        return self.store.failed_ids()
 
     def append(self, records: Sequence[FeedRecord]) -> None:
         self.store.append([record.to_dict() for record in records])

@@ -80,7 +80,7 @@ def run_feed_on_ray(
 ) -> RunReport:
     """Translate what ``sink`` lacks on a Ray cluster; records equal the local engine's."""
     ray = _import_ray()
-    todo, report = start_run(items, sink, progress)
+    todo, report = start_run(items, sink, options, progress)
     batches = [
         json.dumps([dataclasses.asdict(item) for item in batch], ensure_ascii=False)
         for batch in plan_batches(todo, options)

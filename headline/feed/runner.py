@@ -29,9 +29,14 @@ Summarise = Callable[[FeedItem], str]
 
 
 class RecordSink(Protocol):
-    """Where records go: knows what is already there and takes one batch at a time."""
+    """Where records go: knows what is already there and takes one batch at a time.
+
+    A record appended for an id in :meth:`failed_ids` replaces that id's error record.
+    """
 
     def done_ids(self) -> set[str]: ...
+
+    def failed_ids(self) -> set[str]: ...
 
     def append(self, records: Sequence[FeedRecord]) -> None: ...
 
@@ -44,6 +49,7 @@ class FeedOptions:
     ``batch_tokens``; a batch is also the unit written to disk. Two batches are in flight at
     once (the next one translates while the last one's stragglers finish and its records are
     written, in order), so a kill loses at most the work of two and never writes half of one.
+    ``retry_errors`` translates again the items whose earlier record has ``status: error``.
     """
 
     targets: tuple[str, ...] = ("ru", "hy")
@@ -51,6 +57,7 @@ class FeedOptions:
     batch_size: int = 96
     batch_tokens: int = 2048
     summarize_workers: int = 4
+    retry_errors: bool = True
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.fields) - set(TRANSLATABLE_FIELDS))
@@ -66,12 +73,14 @@ class FeedOptions:
 
 @dataclass
 class RunReport:
-    """What a run did; ``failed`` counts items written with ``status: error``."""
+    """What a run did; ``failed`` counts items written with ``status: error``, ``retried``
+    the items done again because their earlier record was an error."""
 
     total: int = 0
     skipped: int = 0
     written: int = 0
     failed: int = 0
+    retried: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -108,7 +117,7 @@ def run_items(
     progress: Progress | None = None,
 ) -> RunReport:
     """Translate every item ``sink`` does not have yet, writing batch by batch."""
-    todo, report = start_run(items, sink, progress)
+    todo, report = start_run(items, sink, options, progress)
     with ThreadPoolExecutor(max_workers=_BATCHES_IN_FLIGHT) as pool:
         in_flight: deque[Future[list[FeedRecord]]] = deque()
         for batch in plan_batches(todo, options):
@@ -123,14 +132,17 @@ def run_items(
 
 
 def start_run(
-    items: Sequence[FeedItem], sink: RecordSink, progress: Progress | None
+    items: Sequence[FeedItem], sink: RecordSink, options: FeedOptions, progress: Progress | None
 ) -> tuple[list[FeedItem], RunReport]:
-    """The items ``sink`` lacks and a report counting the rest as skipped; progress starts."""
-    done = sink.done_ids()
+    """The items ``sink`` lacks (or failed, when retrying) and a report counting the rest as
+    skipped; progress starts."""
+    failed = sink.failed_ids() if options.retry_errors else set()
+    done = sink.done_ids() - failed
     todo = [item for item in items if item.id not in done]
     if progress is not None:
         progress.start(len(todo))
-    return todo, RunReport(total=len(items), skipped=len(items) - len(todo))
+    retried = sum(item.id in failed for item in todo)
+    return todo, RunReport(total=len(items), skipped=len(items) - len(todo), retried=retried)
 
 
 def _write_next(
