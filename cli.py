@@ -413,7 +413,7 @@ def models_fetch_command(profile: str, summarizer: bool) -> None:
 
 
 @main.command("feed")
-@click.argument("source")
+@click.argument("sources", nargs=-1, required=True)
 @click.option("-o", "--output", required=True,
               help="Output file; a rerun skips ids in it (.html: one page, written at the end).")
 @click.option("--format", "fmt", type=click.Choice(FEED_OUTPUT_FORMATS), default=None,
@@ -440,22 +440,26 @@ def models_fetch_command(profile: str, summarizer: bool) -> None:
 @fetch_options
 @click.pass_context
 def feed_command(
-    ctx: click.Context, source: str, output: str, fmt: str | None, fields: str,
+    ctx: click.Context, sources: tuple[str, ...], output: str, fmt: str | None, fields: str,
     summarize_links: bool, summary: SummaryOptions, batch_size: int, quiet: bool,
     engine_name: str, num_workers: int, ray_address: str | None,
     allow_private_addresses: bool, retry_errors: bool, engine: EngineOptions,
     translation: TranslationOptions, fetch: FetchOptions,
 ) -> None:
-    """Translate every item of the feed SOURCE into OUTPUT, as it goes and resumably.
+    """Translate every item of the feeds SOURCES into OUTPUT, as it goes and resumably.
 
-    SOURCE is an RSS/Atom URL or file, JSONL, CSV or plain lines (one headline each), or -
-    for stdin. Each batch is on disk before the next starts; a rerun (after a crash or
-    kill) skips ids already written. A bad item is written with status "error" and the
-    run goes on; the exit code is 1 when any item failed.
+    A source is an RSS/Atom URL or file, JSONL, CSV or plain lines (one headline each), - for
+    stdin, or an OPML list of feeds. With several feeds each record names its feed and ids
+    become FEED#ID; a feed that cannot be read is reported and the others go on. Each batch
+    is on disk before the next starts; a rerun (after a crash or kill) skips ids already
+    written and retries error records. A bad item is written with status "error" and the
+    run goes on; the exit code is 1 when any item or feed failed.
 
     \b
     Examples:
       headline feed https://site/rss.xml -o out.jsonl
+      headline feed https://a/rss.xml https://b/atom.xml -o out.jsonl
+      headline feed subscriptions.opml -o out.jsonl
       headline feed feed.xml -o out.csv --to ru
       headline feed items.jsonl -o out.jsonl --fields title,summary
       headline feed feed.xml -o out.jsonl --summarize --method textrank
@@ -472,8 +476,10 @@ def feed_command(
         allow_private_links=allow_private_addresses, engine=engine_name,
         num_workers=num_workers, ray_address=ray_address, retry_errors=retry_errors,
     )
-    result = run_feed(source, options, Progress(quiet=quiet))
+    result = run_feed(sources, options, Progress(quiet=quiet))
     report = result.report
+    for problem in result.feed_errors:
+        click.echo(f"failed feed: {problem}", err=True)
     if not quiet:
         click.echo(f"{output}: {report.written} written ({report.failed} failed, "
                    f"{report.retried} retried), "
@@ -481,7 +487,7 @@ def feed_command(
                    err=True)
         for error in report.errors[:5]:
             click.echo(f"  failed: {error}", err=True)
-    if report.failed:
+    if report.failed or result.feed_errors:
         ctx.exit(1)
 
 

@@ -188,3 +188,25 @@ def test_no_cache_leaves_the_user_cache_alone(
     code, _ = _feed(marian, str(source), "-o", str(tmp_path / "p.jsonl"))
     assert code == 0
     assert len(list(isolated_user_paths.rglob("translations.sqlite3"))) == 1
+
+
+def test_several_feeds_one_broken(marian: Path, tmp_path: Path) -> None:
+    routes = {"/a.xml": _route(_rss(["https://example.com/a"]), "application/rss+xml"),
+              "/b.xml": _route(_rss(["https://example.com/b"]), "application/rss+xml")}
+    out = tmp_path / "out.jsonl"
+    with serve(routes) as server:
+        a, b, gone = server.url("/a.xml"), server.url("/b.xml"), server.url("/gone.xml")
+        result = CliRunner().invoke(
+            cli.main,
+            ["feed", a, b, gone, a, "-o", str(out), "--translator", f"ru={marian}",
+             "--to", "ru", "--max-length", "6", "--quiet"],
+        )
+        hits = dict(server.hits)
+    assert result.exit_code == 1
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed feed:")]
+    assert len(failed) == 1 and failed[0].startswith(f"failed feed: {gone}") and "404" in failed[0]
+    records = JsonlStore(out).records()
+    assert [(r["id"], r["feed"], r["status"]) for r in records] == [
+        (f"{a}#guid-0", a, "ok"), (f"{b}#guid-0", b, "ok"),
+    ]
+    assert hits == {"/a.xml": 1, "/b.xml": 1, "/gone.xml": 1}

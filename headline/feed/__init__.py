@@ -8,6 +8,7 @@ the same records (:func:`headline.feed.runner.process_batch`).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from headline.feed.progress import Progress
@@ -48,18 +49,22 @@ class FeedRunOptions:
 
 @dataclass(frozen=True)
 class FeedRunResult:
-    """What a run did (counts and errors), and how many duplicate ids the feed held."""
+    """What a run did (counts and errors), how many duplicate ids the feeds held, and the
+    feeds that could not be read (``SOURCE: why``)."""
 
     report: RunReport
     duplicates: int
     output: str
+    feed_errors: list[str] = field(default_factory=list)
 
 
 def run_feed(
-    source: str, options: FeedRunOptions, progress: Progress | None = None
+    source: str | Sequence[str], options: FeedRunOptions, progress: Progress | None = None
 ) -> FeedRunResult:
-    """Translate every item of the feed ``source`` into ``options.output``, resumably."""
+    """Translate every item of the feed ``source`` (or of several feeds and OPML lists) into
+    ``options.output``, resumably; a feed that cannot be read is reported, the rest go on."""
     from headline.feed.outputs import open_sink, output_format
+    from headline.feed.sources import read_sources
     from summarize.fetch import fetch as fetch_page
 
     batching = FeedOptions(
@@ -67,12 +72,12 @@ def run_feed(
         batch_size=options.batch_size, retry_errors=options.retry_errors,
     )
     fmt = output_format(options.output, options.fmt)
-    feed = read_feed(source, lambda url: fetch_page(url, options.fetch).body)
+    sources = [source] if isinstance(source, str) else list(source)
+    feed = read_sources(sources, lambda url: fetch_page(url, options.fetch).body)
     summarize = _link_summarizer(options)
     order = [item.id for item in feed.items]
-    sink = open_sink(
-        options.output, fmt, batching.targets, batching.fields, f"{source} — digest", order
-    )
+    title = feed.title or f"{', '.join(feed.feeds)} — digest"
+    sink = open_sink(options.output, fmt, batching.targets, batching.fields, title, order)
     translation = options.translation
     with sink:
         if options.engine == "ray":
@@ -89,7 +94,7 @@ def run_feed(
             report = run_items(
                 feed.items, translation.translator(), sink, batching, summarize, progress
             )
-    return FeedRunResult(report, feed.duplicates, options.output)
+    return FeedRunResult(report, feed.duplicates, options.output, feed.errors)
 
 
 def _link_summarizer(options: FeedRunOptions) -> Summarise | None:

@@ -216,6 +216,7 @@ def make_record(
         summary=item.summary,
         translations={} if error else translations,
         error=error or ("; ".join(failed) if failed else None),
+        feed=item.feed,
     )
 
 
