@@ -467,6 +467,7 @@ def feed_command(
       headline feed feed.xml -o digest.html      # one page, EN/RU/ARM switcher
     """
     from headline.feed import FeedRunOptions, run_feed
+    from headline.feed.interrupt import stop_on_signals
     from headline.feed.progress import Progress
 
     options = FeedRunOptions(
@@ -476,8 +477,13 @@ def feed_command(
         allow_private_links=allow_private_addresses, engine=engine_name,
         num_workers=num_workers, ray_address=ray_address, retry_errors=retry_errors,
     )
-    result = run_feed(sources, options, Progress(quiet=quiet))
+    with stop_on_signals() as stop:
+        result = run_feed(sources, options, Progress(quiet=quiet), stop.is_set)
     report = result.report
+    if report.interrupted and stop.signum is not None:
+        click.echo(f"Interrupted: {report.written} written to {output}; run the same command "
+                   "again to resume", err=True)
+        ctx.exit(128 + stop.signum)
     for problem in result.feed_errors:
         click.echo(f"failed feed: {problem}", err=True)
     if not quiet:

@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 
 from headline.feed.progress import Progress
 from headline.feed.reader import Feed, FeedItem, read_feed
-from headline.feed.runner import TRANSLATABLE_FIELDS, FeedOptions, RunReport, Summarise
+from headline.feed.runner import (
+    TRANSLATABLE_FIELDS,
+    FeedOptions,
+    RunReport,
+    ShouldStop,
+    Summarise,
+)
 from headline.summarizing import SummaryOptions
 from headline.translating import TranslationOptions
 from summarize.fetch import FetchOptions
@@ -59,10 +65,14 @@ class FeedRunResult:
 
 
 def run_feed(
-    source: str | Sequence[str], options: FeedRunOptions, progress: Progress | None = None
+    source: str | Sequence[str],
+    options: FeedRunOptions,
+    progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
 ) -> FeedRunResult:
     """Translate every item of the feed ``source`` (or of several feeds and OPML lists) into
-    ``options.output``, resumably; a feed that cannot be read is reported, the rest go on."""
+    ``options.output``, resumably; a feed that cannot be read is reported, the rest go on.
+    ``should_stop`` returning True ends the run after the batches in flight are written."""
     from headline.feed.outputs import open_sink, output_format
     from headline.feed.sources import read_sources
     from summarize.fetch import fetch as fetch_page
@@ -86,13 +96,14 @@ def run_feed(
             ray_options = RayOptions(num_workers=options.num_workers, address=options.ray_address)
             report = run_feed_on_ray(
                 feed.items, translation.translator, sink, batching, ray_options, summarize,
-                progress,
+                progress, should_stop,
             )
         else:
             from headline.feed.runner import run_items
 
             report = run_items(
-                feed.items, translation.translator(), sink, batching, summarize, progress
+                feed.items, translation.translator(), sink, batching, summarize, progress,
+                should_stop,
             )
     return FeedRunResult(report, feed.duplicates, options.output, feed.errors)
 

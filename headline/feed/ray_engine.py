@@ -24,6 +24,7 @@ from headline.feed.runner import (
     FeedOptions,
     RecordSink,
     RunReport,
+    ShouldStop,
     Summarise,
     plan_batches,
     process_batch,
@@ -77,6 +78,7 @@ def run_feed_on_ray(
     ray_options: RayOptions,
     summarize: Summarise | None = None,
     progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
 ) -> RunReport:
     """Translate what ``sink`` lacks on a Ray cluster; records equal the local engine's."""
     ray = _import_ray()
@@ -111,6 +113,9 @@ def run_feed_on_ray(
                 sink.append(records)
                 record_written(report, records, progress)
                 next_index += 1
+            if should_stop is not None and should_stop():
+                report.interrupted = True
+                break
     if progress is not None:
         progress.finish()
     return report

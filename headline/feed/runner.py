@@ -26,6 +26,8 @@ TRANSLATABLE_FIELDS = ("title", "summary")
 _BATCHES_IN_FLIGHT = 2  # enough to keep every CTranslate2 worker busy across batch ends
 Summarise = Callable[[FeedItem], str]
 """Returns a summary for an item (usually of the page at its link); raises HeadlineError."""
+ShouldStop = Callable[[], bool]
+"""Asked between batches; True stops the run after the batches in flight are written."""
 
 
 class RecordSink(Protocol):
@@ -82,6 +84,7 @@ class RunReport:
     failed: int = 0
     retried: int = 0
     errors: list[str] = field(default_factory=list)
+    interrupted: bool = False
 
 
 def approx_tokens(text: str) -> int:
@@ -115,12 +118,16 @@ def run_items(
     options: FeedOptions,
     summarize: Summarise | None = None,
     progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
 ) -> RunReport:
     """Translate every item ``sink`` does not have yet, writing batch by batch."""
     todo, report = start_run(items, sink, options, progress)
     with ThreadPoolExecutor(max_workers=_BATCHES_IN_FLIGHT) as pool:
         in_flight: deque[Future[list[FeedRecord]]] = deque()
         for batch in plan_batches(todo, options):
+            if should_stop is not None and should_stop():
+                report.interrupted = True
+                break
             in_flight.append(pool.submit(process_batch, batch, translator, options, summarize))
             if len(in_flight) == _BATCHES_IN_FLIGHT:
                 _write_next(in_flight, sink, report, progress)
