@@ -5,6 +5,7 @@ before starting the next. A run killed at any moment leaves at most a torn last 
 the next open cuts off; the ids already on disk tell the rerun what to skip. An exclusive
 ``flock`` on a side lock file makes a second writer on the same path fail at once; the kernel
 drops the lock when its holder dies, even by ``kill -9``, so no stale lock survives a crash.
+A clean close removes the lock file while still holding it.
 
 A record whose ``status`` is ``error`` can be replaced: the new record is appended (so the
 file may briefly hold the id twice, the last line winning), and :meth:`LineStore.compact`
@@ -95,6 +96,7 @@ class LineStore(ABC):
                 self._handle.close()
             self._handle = None
         if self._lock_fd is not None:
+            self.lock_path.unlink(missing_ok=True)  # still held: no other run has it open
             os.close(self._lock_fd)
             self._lock_fd = None
 
@@ -171,19 +173,29 @@ class LineStore(ABC):
         os.fsync(self._handle.fileno())
 
     def _lock(self) -> None:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise OutputError(f"cannot lock {self.path}: {exc.strerror or exc}") from exc
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        """Hold the lock file; retry if its holder removed it between our open and flock
+        (closing removes it, so a lock on a removed file would lock nothing)."""
+        while True:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise OutputError(f"cannot lock {self.path}: {exc.strerror or exc}") from exc
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                raise OutputError(
+                    f"{self.path} is being written by another run (lock {self.lock_path} is held)"
+                ) from None
+            try:
+                current = self.lock_path.stat().st_ino
+            except FileNotFoundError:
+                current = None
+            if current == os.fstat(fd).st_ino:
+                self._lock_fd = fd
+                return
             os.close(fd)
-            raise OutputError(
-                f"{self.path} is being written by another run (lock {self.lock_path} is held)"
-            ) from None
-        self._lock_fd = fd
 
     def _repair_and_scan(self) -> None:
         """Cut an unfinished last line, check the header, and learn the ids on disk."""

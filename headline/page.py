@@ -238,7 +238,7 @@ class FeedPageWriter:
 
     A page is not resumable (it has no ids to skip), so :meth:`done_ids` is always empty; the
     translation cache makes a rerun cheap. Records come back in ``order`` (the feed's item
-    ids), since the runner batches items by length.
+    ids), whatever order the sink received them in.
     """
 
     def __init__(

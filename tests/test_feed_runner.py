@@ -408,3 +408,13 @@ def test_csv_rerun_replaces_error_rows_under_one_header(tmp_path: Path) -> None:
     assert report.retried == 5
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert [(row["id"], row["status"]) for row in rows] == [(item.id, "ok") for item in items]
+
+
+def test_progress_final_line_is_printed_once_in_a_pipe() -> None:
+    clock, stream = _FakeClock(), _Stream(False)
+    progress = Progress(stream=stream, interval_s=10, clock=clock)
+    progress.start(20)
+    clock.now = 10.0
+    progress.advance(20)
+    progress.finish()
+    assert stream.getvalue() == "20/20 items (100%), 2.0 items/s, ETA -\n"
