@@ -18,6 +18,7 @@ from common.errors import HeadlineError
 
 if TYPE_CHECKING:
     from headline.evaluation import EvalRequest, ReportOutputs
+    from headline.feed import FeedRunOptions
     from headline.records import Digest
     from headline.summarizing import SummaryOptions
     from headline.translating import TranslationOptions
@@ -436,6 +437,10 @@ def models_fetch_command(profile: str, summarizer: bool) -> None:
               help="Let --summarize fetch links on loopback or private networks.")
 @click.option("--retry-errors/--no-retry-errors", default=True, show_default=True,
               help="Translate again the items whose earlier record is an error.")
+@click.option("--watch", "watch_interval", default=None, metavar="INTERVAL",
+              help="Poll the feeds every INTERVAL (30s, 5m, 1h) and translate new items.")
+@click.option("--max-polls", type=click.IntRange(min=1), default=None,
+              help="With --watch: stop after this many polls [default: until stopped].")
 @translation_options(source_help="[default: en]")
 @fetch_options
 @click.pass_context
@@ -443,7 +448,8 @@ def feed_command(
     ctx: click.Context, sources: tuple[str, ...], output: str, fmt: str | None, fields: str,
     summarize_links: bool, summary: SummaryOptions, batch_size: int, quiet: bool,
     engine_name: str, num_workers: int, ray_address: str | None,
-    allow_private_addresses: bool, retry_errors: bool, engine: EngineOptions,
+    allow_private_addresses: bool, retry_errors: bool, watch_interval: str | None,
+    max_polls: int | None, engine: EngineOptions,
     translation: TranslationOptions, fetch: FetchOptions,
 ) -> None:
     """Translate every item of the feeds SOURCES into OUTPUT, as it goes and resumably.
@@ -465,6 +471,7 @@ def feed_command(
       headline feed feed.xml -o out.jsonl --summarize --method textrank
       headline feed big.jsonl -o out.jsonl --engine ray --num-workers 8
       headline feed feed.xml -o digest.html      # one page, EN/RU/ARM switcher
+      headline feed a.xml https://b/rss -o out.jsonl --watch 5m
     """
     from headline.feed import FeedRunOptions, run_feed
     from headline.feed.interrupt import stop_on_signals
@@ -477,6 +484,9 @@ def feed_command(
         allow_private_links=allow_private_addresses, engine=engine_name,
         num_workers=num_workers, ray_address=ray_address, retry_errors=retry_errors,
     )
+    if watch_interval is not None:
+        _watch(ctx, list(sources), options, watch_interval, max_polls)
+        return
     with stop_on_signals() as stop:
         result = run_feed(sources, options, Progress(quiet=quiet), stop.is_set)
     report = result.report
@@ -494,6 +504,28 @@ def feed_command(
         for error in report.errors[:5]:
             click.echo(f"  failed: {error}", err=True)
     if report.failed or result.feed_errors:
+        ctx.exit(1)
+
+
+def _watch(
+    ctx: click.Context, sources: list[str], options: FeedRunOptions, interval: str,
+    max_polls: int | None,
+) -> None:
+    """``feed --watch``: one stderr line per poll; a signal ends the wait or the poll."""
+    from headline.feed.interrupt import stop_on_signals
+    from headline.feed.watch import parse_interval, watch_feeds
+
+    seconds = parse_interval(interval)
+    with stop_on_signals() as stop:
+        watch = watch_feeds(
+            sources, options, seconds, max_polls, lambda line: click.echo(line, err=True),
+            sleep=stop.event.wait, should_stop=stop.is_set,
+        )
+    if stop.signum is not None:
+        click.echo(f"Interrupted: run the same command again to resume ({options.output})",
+                   err=True)
+        ctx.exit(128 + stop.signum)
+    if watch.failed:
         ctx.exit(1)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from headline.feed.progress import Progress
-from headline.feed.reader import Feed, FeedItem, read_feed
+from headline.feed.reader import Feed, FeedItem, FetchBytes, read_feed
 from headline.feed.runner import (
     TRANSLATABLE_FIELDS,
     FeedOptions,
@@ -62,6 +62,7 @@ class FeedRunResult:
     duplicates: int
     output: str
     feed_errors: list[str] = field(default_factory=list)
+    unchanged: dict[str, str] = field(default_factory=dict)
 
 
 def run_feed(
@@ -69,10 +70,12 @@ def run_feed(
     options: FeedRunOptions,
     progress: Progress | None = None,
     should_stop: ShouldStop | None = None,
+    fetch_bytes: FetchBytes | None = None,
 ) -> FeedRunResult:
     """Translate every item of the feed ``source`` (or of several feeds and OPML lists) into
     ``options.output``, resumably; a feed that cannot be read is reported, the rest go on.
-    ``should_stop`` returning True ends the run after the batches in flight are written."""
+    ``should_stop`` returning True ends the run after the batches in flight are written;
+    ``fetch_bytes`` replaces the plain GET of feed URLs (the watch's conditional one)."""
     from headline.feed.outputs import open_sink, output_format
     from headline.feed.sources import read_sources
     from summarize.fetch import fetch as fetch_page
@@ -83,7 +86,9 @@ def run_feed(
     )
     fmt = output_format(options.output, options.fmt)
     sources = [source] if isinstance(source, str) else list(source)
-    feed = read_sources(sources, lambda url: fetch_page(url, options.fetch).body)
+    feed = read_sources(
+        sources, fetch_bytes or (lambda url: fetch_page(url, options.fetch).body)
+    )
     summarize = _link_summarizer(options)
     order = [item.id for item in feed.items]
     title = feed.title or f"{', '.join(feed.feeds)} — digest"
@@ -105,7 +110,7 @@ def run_feed(
                 feed.items, translation.translator(), sink, batching, summarize, progress,
                 should_stop,
             )
-    return FeedRunResult(report, feed.duplicates, options.output, feed.errors)
+    return FeedRunResult(report, feed.duplicates, options.output, feed.errors, feed.unchanged)
 
 
 def _link_summarizer(options: FeedRunOptions) -> Summarise | None:

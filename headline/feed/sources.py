@@ -28,15 +28,21 @@ from headline.feed.reader import (
 )
 
 
+class Unchanged(Exception):
+    """Raised by a fetcher for a feed it did not read this time (304, or backing off)."""
+
+
 @dataclass(frozen=True)
 class Sources:
-    """The items of every feed that could be read, in the order the feeds were listed."""
+    """The items of every feed that could be read, in the order the feeds were listed;
+    ``unchanged`` maps the feeds the fetcher did not read to why."""
 
     items: list[FeedItem]
     feeds: list[str]
     duplicates: int = 0
     errors: list[str] = field(default_factory=list)
     title: str | None = None
+    unchanged: dict[str, str] = field(default_factory=dict)
 
 
 def is_opml(data: bytes) -> bool:
@@ -62,9 +68,13 @@ def read_sources(sources: Sequence[str], fetch_bytes: FetchBytes | None = None) 
     if not sources:
         raise FeedError("no feed given")
     loaded: dict[str, Feed | str | None] = {}  # a feed, why it could not be read, or unread
+    unchanged: dict[str, str] = {}
     for source in dict.fromkeys(sources):
         try:
             data = read_source(source, fetch_bytes)
+        except Unchanged as exc:
+            unchanged[source] = str(exc)
+            continue
         except HeadlineError as exc:
             if len(sources) == 1:
                 raise
@@ -80,10 +90,13 @@ def read_sources(sources: Sequence[str], fetch_bytes: FetchBytes | None = None) 
         if value is None:
             try:
                 value = parse_feed(read_source(url, fetch_bytes), source_name(url), format_of(url))
+            except Unchanged as exc:
+                unchanged[url] = str(exc)
+                continue
             except HeadlineError as exc:
                 value = str(exc)
         read[url] = value
-    return _combine(read)
+    return _combine(read, unchanged)
 
 
 def _parse(data: bytes, source: str, alone: bool) -> Feed | str:
@@ -95,8 +108,8 @@ def _parse(data: bytes, source: str, alone: bool) -> Feed | str:
         return str(exc)
 
 
-def _combine(loaded: dict[str, Feed | str]) -> Sources:
-    feeds = list(loaded)
+def _combine(loaded: dict[str, Feed | str], unchanged: dict[str, str]) -> Sources:
+    feeds = [*loaded, *(url for url in unchanged if url not in loaded)]
     several = len(feeds) > 1
     items: list[FeedItem] = []
     errors: list[str] = []
@@ -113,4 +126,4 @@ def _combine(loaded: dict[str, Feed | str]) -> Sources:
             for item in feed.items
         )
     title = titles[0] if len(feeds) == 1 and titles else None
-    return Sources(items, feeds, duplicates, errors, title)
+    return Sources(items, feeds, duplicates, errors, title, unchanged)
