@@ -136,7 +136,8 @@ def _connect(ray: Any, options: RayOptions) -> None:
     if ray.is_initialized():
         return
     address = options.address or os.environ.get("RAY_ADDRESS")
-    settings: dict[str, Any] = {"logging_level": logging.WARNING, "log_to_driver": False}
+    # ERROR: no token-auth or start-up notices on runs that succeed
+    settings: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
     if address is None:
         settings.update(num_cpus=options.num_cpus, include_dashboard=False)
     try:
