@@ -84,11 +84,13 @@ def test_watch_polls_conditionally_and_backs_off_per_feed(
         hits = dict(server.hits)
     timeout = f"failed {c}: timed out after waiting 0.3s"
     assert lines == [
-        f"poll 1: 2 new, 0 already there, 0 failed; failed {b}: HTTP 503 Service Unavailable "
+        f"poll 1: 2 new, 0 already there, 0 failed; {a}: 2 new, 0 already there; "
+        f"failed {b}: HTTP 503 Service Unavailable "
         f"(after 1 attempt); {timeout}",
         f"poll 2: 0 new, 0 already there, 0 failed; {a}: not modified; "
         f"{b}: backing off, next try in 240s; {timeout}",
-        f"poll 3: 1 new, 2 already there, 0 failed; {b}: backing off, next try in 180s; "
+        f"poll 3: 1 new, 2 already there, 0 failed; {a}: 1 new, 2 already there; "
+        f"{b}: backing off, next try in 180s; "
         f"{c}: backing off, next try in 60s",
     ]
     assert watch.failed

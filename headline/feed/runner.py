@@ -85,6 +85,8 @@ class RunReport:
     retried: int = 0
     errors: list[str] = field(default_factory=list)
     interrupted: bool = False
+    by_feed: dict[str, list[int]] = field(default_factory=dict)
+    """[written, skipped] per feed, in runs over several feeds."""
 
 
 def approx_tokens(text: str) -> int:
@@ -149,7 +151,11 @@ def start_run(
     if progress is not None:
         progress.start(len(todo))
     retried = sum(item.id in failed for item in todo)
-    return todo, RunReport(total=len(items), skipped=len(items) - len(todo), retried=retried)
+    report = RunReport(total=len(items), skipped=len(items) - len(todo), retried=retried)
+    for item in items:
+        if item.feed is not None:
+            report.by_feed.setdefault(item.feed, [0, 0])[1] += item.id in done
+    return todo, report
 
 
 def _write_next(
@@ -170,6 +176,8 @@ def record_written(
     """Count a written batch into ``report`` and advance the progress display."""
     report.written += len(records)
     for record in records:
+        if record.feed is not None:
+            report.by_feed.setdefault(record.feed, [0, 0])[0] += 1
         if record.error:
             report.failed += 1
             report.errors.append(f"{record.id}: {record.error}")

@@ -184,9 +184,13 @@ def watch_feeds(
 
 
 def poll_line(result: FeedRunResult) -> str:
-    """``N new, M already there, F failed`` and what happened to each feed not read."""
+    """``N new, M already there, F failed``, then each feed's counts (when there are several)
+    and what happened to each feed not read."""
     report = result.report
     parts = [f"{report.written} new, {report.skipped} already there, {report.failed} failed"]
+    parts += [
+        f"{url}: {new} new, {old} already there" for url, (new, old) in report.by_feed.items()
+    ]
     parts += [f"{url}: {why}" for url, why in result.unchanged.items()]
     parts += [f"failed {problem}" for problem in result.feed_errors]
     return "; ".join(parts)
