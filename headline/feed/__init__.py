@@ -23,6 +23,7 @@ from headline.feed.runner import (
 from headline.summarizing import SummaryOptions
 from headline.translating import TranslationOptions
 from summarize.fetch import FetchOptions
+from translate.translator import Translator
 
 ENGINES = ("local", "ray")
 
@@ -71,11 +72,13 @@ def run_feed(
     progress: Progress | None = None,
     should_stop: ShouldStop | None = None,
     fetch_bytes: FetchBytes | None = None,
+    translator: Translator | None = None,
 ) -> FeedRunResult:
     """Translate every item of the feed ``source`` (or of several feeds and OPML lists) into
     ``options.output``, resumably; a feed that cannot be read is reported, the rest go on.
     ``should_stop`` returning True ends the run after the batches in flight are written;
-    ``fetch_bytes`` replaces the plain GET of feed URLs (the watch's conditional one)."""
+    ``fetch_bytes`` replaces the plain GET of feed URLs (the watch's conditional one);
+    ``translator`` is a local engine's translator built earlier (a watch keeps one)."""
     from headline.feed.outputs import open_sink, output_format
     from headline.feed.sources import read_sources
     from summarize.fetch import fetch as fetch_page
@@ -107,7 +110,8 @@ def run_feed(
             from headline.feed.runner import run_items
 
             report = run_items(
-                feed.items, translation.translator(), sink, batching, summarize, progress,
+                feed.items, translator or translation.translator(), sink, batching, summarize,
+                progress,
                 should_stop,
             )
     return FeedRunResult(report, feed.duplicates, options.output, feed.errors, feed.unchanged)

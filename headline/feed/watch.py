@@ -5,7 +5,7 @@ with a conditional GET: the ``ETag`` and ``Last-Modified`` of each feed are kept
 ``OUT.feeds.json`` (replaced atomically, and only after the poll's records are on disk, so a
 kill never marks unwritten items as seen) and a 304 costs no parsing. A feed that fails waits
 ``interval * 2**(failures - 1)`` (at most 64 intervals), or longer when the server's
-Retry-After says so, without holding up the other feeds.
+Retry-After says so, without holding up the other feeds. The translator is built once.
 """
 
 from __future__ import annotations
@@ -159,6 +159,8 @@ def watch_feeds(
         raise FeedError("--watch needs a JSONL or CSV output file to resume from")
     path = validators_path(options.output)
     states = load_states(path)
+    # one translator for every poll (a Ray run builds its own on the workers)
+    translator = options.translation.translator() if options.engine == "local" else None
     watch = WatchReport()
     poll = 0
     while max_polls is None or poll < max_polls:
@@ -167,7 +169,8 @@ def watch_feeds(
         fetcher = ConditionalFetcher(options, states, interval_s, clock)
         result: FeedRunResult | None = None
         try:
-            result = run_feed(sources, options, should_stop=should_stop, fetch_bytes=fetcher)
+            result = run_feed(sources, options, should_stop=should_stop, fetch_bytes=fetcher,
+                              translator=translator)
         except HeadlineError as exc:
             line = f"failed: {exc}"
         else:
