@@ -72,3 +72,11 @@ def test_a_broken_feed_is_reported_and_the_others_go_on(tmp_path: Path) -> None:
 def test_a_single_broken_feed_is_the_run_error(tmp_path: Path) -> None:
     with pytest.raises(FeedError, match="no such file"):
         read_sources([str(tmp_path / "gone.xml")])
+
+
+def test_a_malformed_opml_list_is_reported_with_the_other_feeds_read(tmp_path: Path) -> None:
+    a = _write(tmp_path / "a.xml", _rss("A", ["x"]))
+    broken = _write(tmp_path / "subs.opml", "<opml><body><outline xmlUrl=")
+    sources = read_sources([broken, a, a])
+    assert [item.id for item in sources.items] == [f"{a}#x"]
+    assert len(sources.errors) == 1 and sources.errors[0].startswith(f"{broken}: malformed OPML")

@@ -69,22 +69,23 @@ def read_sources(sources: Sequence[str], fetch_bytes: FetchBytes | None = None) 
         raise FeedError("no feed given")
     loaded: dict[str, Feed | str | None] = {}  # a feed, why it could not be read, or unread
     unchanged: dict[str, str] = {}
-    for source in dict.fromkeys(sources):
+    listed = list(dict.fromkeys(sources))
+    for source in listed:
         try:
             data = read_source(source, fetch_bytes)
+            urls = opml_feeds(data, source_name(source)) if is_opml(data) else None
         except Unchanged as exc:
             unchanged[source] = str(exc)
             continue
         except HeadlineError as exc:
-            if len(sources) == 1:
+            if len(listed) == 1:
                 raise
             loaded[source] = str(exc)
             continue
-        if is_opml(data):
-            for url in opml_feeds(data, source_name(source)):
-                loaded.setdefault(url, None)  # read below, once however often it is listed
-        else:
-            loaded[source] = _parse(data, source, len(sources) == 1)
+        if urls is None:
+            loaded[source] = _parse(data, source, len(listed) == 1)
+        for url in urls or ():
+            loaded.setdefault(url, None)  # read below, once however often it is listed
     read: dict[str, Feed | str] = {}
     for url, value in loaded.items():
         if value is None:
