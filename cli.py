@@ -18,6 +18,7 @@ from common.errors import HeadlineError
 
 if TYPE_CHECKING:
     from headline.evaluation import EvalRequest, ReportOutputs
+    from headline.feed import FeedRunOptions
     from headline.records import Digest
     from headline.summarizing import SummaryOptions
     from headline.translating import TranslationOptions
@@ -414,7 +415,7 @@ def models_fetch_command(profile: str, summarizer: bool) -> None:
 
 
 @main.command("feed")
-@click.argument("source")
+@click.argument("sources", nargs=-1, required=True)
 @click.option("-o", "--output", required=True,
               help="Output file; a rerun skips ids in it (.html: one page, written at the end).")
 @click.option("--format", "fmt", type=click.Choice(FEED_OUTPUT_FORMATS), default=None,
@@ -435,33 +436,46 @@ def models_fetch_command(profile: str, summarizer: bool) -> None:
               help="ray://host:port or auto for a running cluster [default: start Ray here].")
 @click.option("--allow-private-addresses", is_flag=True,
               help="Let --summarize fetch links on loopback or private networks.")
+@click.option("--retry-errors/--no-retry-errors", default=True, show_default=True,
+              help="Translate again the items whose earlier record is an error.")
+@click.option("--watch", "watch_interval", default=None, metavar="INTERVAL",
+              help="Poll the feeds every INTERVAL (30s, 5m, 1h) and translate new items.")
+@click.option("--max-polls", type=click.IntRange(min=1), default=None,
+              help="With --watch: stop after this many polls [default: until stopped].")
 @translation_options(source_help="[default: en]")
 @fetch_options
 @click.pass_context
 def feed_command(
-    ctx: click.Context, source: str, output: str, fmt: str | None, fields: str,
+    ctx: click.Context, sources: tuple[str, ...], output: str, fmt: str | None, fields: str,
     summarize_links: bool, summary: SummaryOptions, batch_size: int, quiet: bool,
     engine_name: str, num_workers: int, ray_address: str | None,
-    allow_private_addresses: bool, engine: EngineOptions, translation: TranslationOptions,
-    fetch: FetchOptions,
+    allow_private_addresses: bool, retry_errors: bool, watch_interval: str | None,
+    max_polls: int | None, engine: EngineOptions,
+    translation: TranslationOptions, fetch: FetchOptions,
 ) -> None:
-    """Translate every item of the feed SOURCE into OUTPUT, as it goes and resumably.
+    """Translate every item of the feeds SOURCES into OUTPUT, as it goes and resumably.
 
-    SOURCE is an RSS/Atom URL or file, JSONL, CSV or plain lines (one headline each), or -
-    for stdin. Each batch is on disk before the next starts; a rerun (after a crash or
-    kill) skips ids already written. A bad item is written with status "error" and the
-    run goes on; the exit code is 1 when any item failed.
+    A source is an RSS/Atom URL or file, JSONL, CSV or plain lines (one headline each), - for
+    stdin, or an OPML list of feeds. With several feeds each record names its feed and ids
+    become FEED#ID; a feed that cannot be read is reported and the others go on. Each batch
+    is on disk before the next starts; a rerun (after a crash or kill) skips ids already
+    written and retries error records. A bad item is written with status "error" and the
+    run goes on; the exit code is 1 when any item or feed failed.
 
     \b
     Examples:
       headline feed https://site/rss.xml -o out.jsonl
+      headline feed https://a/rss.xml https://b/atom.xml -o out.jsonl
+      headline feed subscriptions.opml -o out.jsonl
       headline feed feed.xml -o out.csv --to ru
       headline feed items.jsonl -o out.jsonl --fields title,summary
       headline feed feed.xml -o out.jsonl --summarize --method textrank
       headline feed big.jsonl -o out.jsonl --engine ray --num-workers 8
       headline feed feed.xml -o digest.html      # one page, EN/RU/ARM switcher
+      headline feed a.xml https://b/rss -o out.jsonl --watch 5m
     """
     from headline.feed import FeedRunOptions, run_feed
+    from headline.feed.interrupt import stop_on_signals
     from headline.feed.progress import Progress
 
     options = FeedRunOptions(
@@ -469,17 +483,50 @@ def feed_command(
         fields=tuple(name.strip() for name in fields.split(",") if name.strip()),
         batch_size=batch_size, summary=summary if summarize_links else None, fetch=fetch,
         allow_private_links=allow_private_addresses, engine=engine_name,
-        num_workers=num_workers, ray_address=ray_address,
+        num_workers=num_workers, ray_address=ray_address, retry_errors=retry_errors,
     )
-    result = run_feed(source, options, Progress(quiet=quiet))
+    if watch_interval is not None:
+        _watch(ctx, list(sources), options, watch_interval, max_polls)
+        return
+    with stop_on_signals() as stop:
+        result = run_feed(sources, options, Progress(quiet=quiet), stop.is_set)
     report = result.report
+    if report.interrupted and stop.signum is not None:
+        click.echo(f"Interrupted: {report.written} written to {output}; run the same command "
+                   "again to resume", err=True)
+        ctx.exit(128 + stop.signum)
+    for problem in result.feed_errors:
+        click.echo(f"failed feed: {problem}", err=True)
     if not quiet:
-        click.echo(f"{output}: {report.written} written ({report.failed} failed), "
+        click.echo(f"{output}: {report.written} written ({report.failed} failed, "
+                   f"{report.retried} retried), "
                    f"{report.skipped} already there, {result.duplicates} duplicate ids skipped",
                    err=True)
         for error in report.errors[:5]:
             click.echo(f"  failed: {error}", err=True)
-    if report.failed:
+    if report.failed or result.feed_errors:
+        ctx.exit(1)
+
+
+def _watch(
+    ctx: click.Context, sources: list[str], options: FeedRunOptions, interval: str,
+    max_polls: int | None,
+) -> None:
+    """``feed --watch``: one stderr line per poll; a signal ends the wait or the poll."""
+    from headline.feed.interrupt import stop_on_signals
+    from headline.feed.watch import parse_interval, watch_feeds
+
+    seconds = parse_interval(interval)
+    with stop_on_signals() as stop:
+        watch = watch_feeds(
+            sources, options, seconds, max_polls, lambda line: click.echo(line, err=True),
+            sleep=stop.event.wait, should_stop=stop.is_set,
+        )
+    if stop.signum is not None:
+        click.echo(f"Interrupted: run the same command again to resume ({options.output})",
+                   err=True)
+        ctx.exit(128 + stop.signum)
+    if watch.failed:
         ctx.exit(1)
 
 

@@ -80,6 +80,9 @@ class NullSink:
     def done_ids(self) -> set[str]:
         return set()
 
+    def failed_ids(self) -> set[str]:
+        return set()
+
     def append(self, records: Any) -> None:
         del records
 

@@ -5,6 +5,13 @@ before starting the next. A run killed at any moment leaves at most a torn last 
 the next open cuts off; the ids already on disk tell the rerun what to skip. An exclusive
 ``flock`` on a side lock file makes a second writer on the same path fail at once; the kernel
 drops the lock when its holder dies, even by ``kill -9``, so no stale lock survives a crash.
+A clean close removes the lock file while still holding it.
+
+A record whose ``status`` is ``error`` can be replaced: the new record is appended (so the
+file may briefly hold the id twice, the last line winning), and :meth:`LineStore.compact`
+then rewrites the file to a temporary one and renames it over the original, so a kill at
+any moment leaves either the old file or the compacted one. A store compacts on close and,
+after a kill left duplicates, again on the next open.
 """
 
 from __future__ import annotations
@@ -39,7 +46,10 @@ class LineStore(ABC):
         self.path = Path(path)
         self.id_field = id_field
         self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self._compact_path = self.path.with_name(self.path.name + ".compact")
         self._ids: set[str] = set()
+        self._failed: set[str] = set()
+        self._replaced = False
         self._handle: BinaryIO | None = None
         self._lock_fd: int | None = None
 
@@ -49,8 +59,8 @@ class LineStore(ABC):
         """One record as one line of text, without the newline."""
 
     @abstractmethod
-    def decode_id(self, line: str) -> str:
-        """The id of a complete line already on disk; raise ValueError if it is not a record."""
+    def decode_key(self, line: str) -> tuple[str, str | None]:
+        """The id and status of a complete line on disk; ValueError if it is not a record."""
 
     def header(self) -> str | None:
         """A first line the format needs (CSV columns), or None."""
@@ -63,10 +73,12 @@ class LineStore(ABC):
             return self
         self._lock()
         try:
-            self._ids = self._repair_and_scan()
+            self._repair_and_scan()
+            self._compact_path.unlink(missing_ok=True)  # left by a kill mid-compaction
             self._handle = self.path.open("ab")
             if self.path.stat().st_size == 0 and (first := self.header()) is not None:
                 self._write_durably(first + "\n")
+            self.compact()
         except OSError as exc:
             self.close()
             raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from exc
@@ -76,11 +88,15 @@ class LineStore(ABC):
         return self
 
     def close(self) -> None:
-        """Close the file and release the lock (safe to call twice)."""
+        """Compact replaced records, close the file and release the lock (safe twice)."""
         if self._handle is not None:
-            self._handle.close()
+            try:
+                self.compact()
+            finally:
+                self._handle.close()
             self._handle = None
         if self._lock_fd is not None:
+            self.lock_path.unlink(missing_ok=True)  # still held: no other run has it open
             os.close(self._lock_fd)
             self._lock_fd = None
 
@@ -100,6 +116,10 @@ class LineStore(ABC):
         """Ids written so far, by earlier runs and by this one."""
         return set(self._ids)
 
+    def failed_ids(self) -> set[str]:
+        """Ids whose latest record has ``status: error`` (a rerun may retry them)."""
+        return set(self._failed)
+
     def append(self, records: Iterable[Mapping[str, Any]]) -> None:
         """Write a batch as one write, then flush and fsync before returning."""
         records = list(records)
@@ -112,9 +132,39 @@ class LineStore(ABC):
                 raise OutputError(f"record {record.get(self.id_field)!r} spans several lines")
             lines.append(line + "\n")
         self._write_durably("".join(lines))
-        self._ids.update(str(record[self.id_field]) for record in records)
+        for record in records:
+            self._note(str(record[self.id_field]), record.get("status"))
+
+    def compact(self) -> None:
+        """Keep only the latest record of each id, where its first one was (atomic rename)."""
+        if not self._replaced or self._handle is None:
+            return
+        latest: dict[str, bytes] = {}
+        lines = _complete_lines(self.path.read_bytes())
+        first = 1 if self.header() is not None else 0
+        for raw in lines[first:]:
+            latest[self.decode_key(raw.decode("utf-8"))[0]] = raw  # keeps the first place
+        data = b"".join(line + b"\n" for line in [*lines[:first], *latest.values()])
+        with self._compact_path.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        self._compact_path.replace(self.path)
+        _fsync_directory(self.path.parent)
+        self._handle.close()
+        self._handle = self.path.open("ab")
+        self._replaced = False
 
     # -- internals ----------------------------------------------------------------------
+    def _note(self, key: str, status: str | None) -> None:
+        """Remember ``key`` and whether its latest record failed."""
+        self._replaced |= key in self._ids
+        self._ids.add(key)
+        if status == "error":
+            self._failed.add(key)
+        else:
+            self._failed.discard(key)
+
     def _write_durably(self, text: str) -> None:
         if self._handle is None:
             raise OutputError(f"{self.path} is not open for writing")
@@ -123,24 +173,35 @@ class LineStore(ABC):
         os.fsync(self._handle.fileno())
 
     def _lock(self) -> None:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise OutputError(f"cannot lock {self.path}: {exc.strerror or exc}") from exc
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        """Hold the lock file; retry if its holder removed it between our open and flock
+        (closing removes it, so a lock on a removed file would lock nothing)."""
+        while True:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                raise OutputError(f"cannot lock {self.path}: {exc.strerror or exc}") from exc
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                raise OutputError(
+                    f"{self.path} is being written by another run (lock {self.lock_path} is held)"
+                ) from None
+            try:
+                current = self.lock_path.stat().st_ino
+            except FileNotFoundError:
+                current = None
+            if current == os.fstat(fd).st_ino:
+                self._lock_fd = fd
+                return
             os.close(fd)
-            raise OutputError(
-                f"{self.path} is being written by another run (lock {self.lock_path} is held)"
-            ) from None
-        self._lock_fd = fd
 
-    def _repair_and_scan(self) -> set[str]:
-        """Cut an unfinished last line, check the header, and collect the ids on disk."""
+    def _repair_and_scan(self) -> None:
+        """Cut an unfinished last line, check the header, and learn the ids on disk."""
+        self._ids, self._failed, self._replaced = set(), set(), False
         if not self.path.exists():
-            return set()
+            return
         if self.path.is_dir():
             raise OutputError(f"{self.path} is a directory, not an output file")
         data = self.path.read_bytes()
@@ -156,10 +217,9 @@ class LineStore(ABC):
                     f"{expected_header!r}: choose another output file"
                 )
             first = 1
-        ids: set[str] = set()
         for number, raw in enumerate(lines[first:], start=first + 1):
             try:
-                ids.add(self.decode_id(raw.decode("utf-8")))
+                self._note(*self.decode_key(raw.decode("utf-8")))
             except ValueError as exc:  # UnicodeDecodeError is a ValueError too
                 if number == len(lines):
                     complete -= len(raw) + 1
@@ -170,7 +230,15 @@ class LineStore(ABC):
                 handle.truncate(complete)
                 handle.flush()
                 os.fsync(handle.fileno())
-        return ids
+
+
+def _fsync_directory(path: Path) -> None:
+    """Make a rename in ``path`` durable."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 class JsonlStore(LineStore):
@@ -179,14 +247,15 @@ class JsonlStore(LineStore):
     def encode(self, record: Mapping[str, Any]) -> str:
         return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
-    def decode_id(self, line: str) -> str:
+    def decode_key(self, line: str) -> tuple[str, str | None]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ValueError(f"not a JSON record ({exc.msg})") from None
         if not isinstance(record, dict) or self.id_field not in record:
             raise ValueError(f"not a record with an {self.id_field!r} field")
-        return str(record[self.id_field])
+        status = record.get("status")
+        return str(record[self.id_field]), status if isinstance(status, str) else None
 
     def records(self) -> list[dict[str, Any]]:
         """Every complete record on disk, in file order (for reports and renderers)."""

@@ -238,7 +238,7 @@ class FeedPageWriter:
 
     A page is not resumable (it has no ids to skip), so :meth:`done_ids` is always empty; the
     translation cache makes a rerun cheap. Records come back in ``order`` (the feed's item
-    ids), since the runner batches items by length.
+    ids), whatever order the sink received them in.
     """
 
     def __init__(
@@ -252,6 +252,9 @@ class FeedPageWriter:
         self._records: list[FeedRecord] = []
 
     def done_ids(self) -> set[str]:
+        return set()
+
+    def failed_ids(self) -> set[str]:
         return set()
 
     def append(self, records: Sequence[FeedRecord]) -> None:

@@ -13,7 +13,8 @@ import ipaddress
 import socket
 import time
 import zlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -63,15 +64,30 @@ class FetchOptions:
 
 @dataclass(frozen=True)
 class FetchedPage:
-    """A fetched body with the URL it finally came from and its declared Content-Type."""
+    """A fetched body with the URL it finally came from and its declared Content-Type;
+    ``status`` and ``headers`` let a conditional GET see a 304 and the new validators."""
 
     url: str
     body: bytes
     content_type: str | None
+    status: int = 200
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+class RetryLaterError(FetchError):
+    """The server asked to be retried later (429/503 with Retry-After, in seconds)."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class _Retryable(Exception):
     """An attempt failed in a way that another attempt may fix."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 def check_url(url: str, options: FetchOptions) -> None:
@@ -86,8 +102,13 @@ def check_url(url: str, options: FetchOptions) -> None:
         _refuse_private_host(url, parts.hostname, parts.port)
 
 
-def fetch(url: str, options: FetchOptions | None = None) -> FetchedPage:
-    """GET ``url`` and return its body; every failure raises one-line ``FetchError``."""
+def fetch(
+    url: str, options: FetchOptions | None = None, headers: Mapping[str, str] | None = None
+) -> FetchedPage:
+    """GET ``url`` and return its body; every failure raises one-line ``FetchError``.
+
+    ``headers`` are sent too (``If-None-Match``...); a 304 comes back with an empty body.
+    """
     options = options or FetchOptions()
     check_url(url, options)
     started = time.monotonic()
@@ -95,6 +116,7 @@ def fetch(url: str, options: FetchOptions | None = None) -> FetchedPage:
         "User-Agent": options.user_agent,
         "Accept-Encoding": "gzip, deflate",
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+        **(headers or {}),
     }
     attempts = 0
     with httpx.Client(headers=headers, follow_redirects=False) as client:
@@ -107,7 +129,10 @@ def fetch(url: str, options: FetchOptions | None = None) -> FetchedPage:
                 left = options.deadline - (time.monotonic() - started)
                 if attempts > options.retries or wait >= left:
                     tries = f"{attempts} attempt" + ("s" if attempts > 1 else "")
-                    raise FetchError(f"{url}: {exc} (after {tries})") from None
+                    message = f"{url}: {exc} (after {tries})"
+                    if exc.retry_after is not None:
+                        raise RetryLaterError(message, exc.retry_after) from None
+                    raise FetchError(message) from None
                 time.sleep(wait)
 
 
@@ -119,13 +144,16 @@ def _fetch_following_redirects(
         timeout = httpx.Timeout(_time_left(url, options, started, options.timeout))
         try:
             with client.stream("GET", current, timeout=timeout) as response:
-                if response.is_redirect:
+                if response.is_redirect and response.status_code != 304:  # 304: not modified
                     current = _redirect_target(url, current, response, options)
                     continue
                 _check_status(url, response)
                 _check_content_type(url, response.headers.get("content-type"))
                 body = _read_body(url, response, options, started)
-                return FetchedPage(str(response.url), body, response.headers.get("content-type"))
+                return FetchedPage(
+                    str(response.url), body, response.headers.get("content-type"),
+                    response.status_code, dict(response.headers),
+                )
         except httpx.TimeoutException:
             raise FetchError(f"{url}: timed out after waiting {options.timeout:g}s") from None
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
@@ -151,7 +179,11 @@ def _redirect_target(
 def _check_status(url: str, response: httpx.Response) -> None:
     status = response.status_code
     if status in RETRY_STATUSES:
-        raise _Retryable(f"HTTP {status} {response.reason_phrase}".rstrip())
+        after = response.headers.get("retry-after", "").strip()
+        raise _Retryable(
+            f"HTTP {status} {response.reason_phrase}".rstrip(),
+            float(after) if after.isdigit() else None,
+        )
     if status >= 400:
         raise FetchError(f"{url}: HTTP {status} {response.reason_phrase}".rstrip())
 

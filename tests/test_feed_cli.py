@@ -188,3 +188,53 @@ def test_no_cache_leaves_the_user_cache_alone(
     code, _ = _feed(marian, str(source), "-o", str(tmp_path / "p.jsonl"))
     assert code == 0
     assert len(list(isolated_user_paths.rglob("translations.sqlite3"))) == 1
+
+
+def test_several_feeds_one_broken(marian: Path, tmp_path: Path) -> None:
+    routes = {"/a.xml": _route(_rss(["https://example.com/a"]), "application/rss+xml"),
+              "/b.xml": _route(_rss(["https://example.com/b"]), "application/rss+xml")}
+    out = tmp_path / "out.jsonl"
+    with serve(routes) as server:
+        a, b, gone = server.url("/a.xml"), server.url("/b.xml"), server.url("/gone.xml")
+        result = CliRunner().invoke(
+            cli.main,
+            ["feed", a, b, gone, a, "-o", str(out), "--translator", f"ru={marian}",
+             "--to", "ru", "--max-length", "6", "--quiet"],
+        )
+        hits = dict(server.hits)
+    assert result.exit_code == 1
+    failed = [line for line in result.stderr.splitlines() if line.startswith("failed feed:")]
+    assert len(failed) == 1 and failed[0].startswith(f"failed feed: {gone}") and "404" in failed[0]
+    records = JsonlStore(out).records()
+    assert [(r["id"], r["feed"], r["status"]) for r in records] == [
+        (f"{a}#guid-0", a, "ok"), (f"{b}#guid-0", b, "ok"),
+    ]
+    assert hits == {"/a.xml": 1, "/b.xml": 1, "/gone.xml": 1}
+
+
+def test_output_dash_writes_jsonl_to_stdout(
+    marian: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "items.txt"
+    source.write_text("First headline\nSecond headline\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli.main, ["feed", str(source), "-o", "-", "--translator", f"ru={marian}", "--to", "ru",
+                   "--max-length", "6", "--quiet"],
+    )
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["title"], r["status"]) for r in records] == [
+        ("First headline", "ok"), ("Second headline", "ok"),
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["items.txt"]
+
+
+def test_page_title_is_the_channel_title(marian: Path, tmp_path: Path) -> None:
+    source = tmp_path / "feed.xml"
+    source.write_bytes(_rss(["https://example.com/a"]).replace(b"<title>t</title>",
+                                                              b"<title>City Desk</title>"))
+    out = tmp_path / "digest.html"
+    code, _ = _feed(marian, str(source), "-o", str(out), "--to", "ru")
+    assert code == 0
+    assert "<title>City Desk</title>" in out.read_text(encoding="utf-8")

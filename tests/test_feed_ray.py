@@ -1,4 +1,5 @@
-"""The Ray engine on a local 2-CPU Ray gives the same records as the local engine."""
+"""The Ray engine on a local 2-CPU Ray gives the same records, in feed order, as the local
+engine."""
 
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ def test_ray_engine_records_equal_local_engine(local_ray: None, tmp_path: Path) 
             items[1:], FakeTranslator, StoreSink(store), options, RayOptions(2)
         )
     assert (report.written, report.failed) == (local.written - 1, local.failed) == (60, 1)
+    assert [r["id"] for r in JsonlStore(out).records()] == [item.id for item in items]
     by_id = {r["id"]: r for r in JsonlStore(out).records()}
     assert len(by_id) == len(JsonlStore(out).records()) == 61
     expected = {r["id"]: r for r in JsonlStore(tmp_path / "local.jsonl").records()}

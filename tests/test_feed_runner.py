@@ -160,13 +160,11 @@ def test_batches_cover_each_item_once_within_limits(
     options = FeedOptions(batch_size=batch_size, batch_tokens=batch_tokens)
     batches = list(plan_batches(items, options))
     flat = [item.id for batch in batches for item in batch]
-    assert sorted(flat) == sorted(item.id for item in items)
+    assert flat == [item.id for item in items]
     for batch in batches:
         assert 1 <= len(batch) <= batch_size
         cost = sum(len(item.title) // 4 + 2 for item in batch)
         assert len(batch) == 1 or cost <= batch_tokens
-    sizes = [len(item.title) for batch in batches for item in batch]
-    assert sizes == sorted(sizes, reverse=True)
 
 
 class _StopAfter:
@@ -178,6 +176,9 @@ class _StopAfter:
 
     def done_ids(self) -> set[str]:
         return self.store.done_ids()
+
+    def failed_ids(self) -> set[str]:
+        return self.store.failed_ids()
 
     def append(self, records: Sequence[FeedRecord]) -> None:
         if self.limit == 0:
@@ -208,14 +209,12 @@ def test_resume_after_interruption_writes_each_id_once(tmp_path: Path, stop_afte
     assert _by_id(JsonlStore(out).records()) == _by_id(JsonlStore(reference).records())
 
 
-def test_batches_are_written_in_plan_order_with_two_in_flight(tmp_path: Path) -> None:
+def test_records_are_written_in_feed_order_with_two_in_flight(tmp_path: Path) -> None:
     items = _items(60)
-    options = FeedOptions(batch_size=4)
-    planned = [[item.id for item in batch] for batch in plan_batches(items, options)]
     with JsonlStore(tmp_path / "out.jsonl") as store:
-        run_items(items, FakeTranslator(), StoreSink(store), options)
+        run_items(items, FakeTranslator(), StoreSink(store), FeedOptions(batch_size=4))
         written = [record["id"] for record in store.records()]
-    assert written == [item_id for batch in planned for item_id in batch]
+    assert written == [item.id for item in items]
 
 
 def test_a_shared_cache_serves_both_pipeline_threads(tmp_path: Path) -> None:
@@ -327,3 +326,95 @@ def test_progress_quiet_prints_nothing() -> None:
     progress.advance(10)
     progress.finish()
     assert stream.getvalue() == ""
+
+
+def _failing_then_fixed(tmp_path: Path) -> tuple[list[FeedItem], Path]:
+    """An output whose items 3 and 7 failed (no hy model then), the rest ok."""
+    items = _items(10)
+    out = tmp_path / "out.jsonl"
+    broken = {"id-3", "id-7"}
+    with JsonlStore(out) as store:
+        run_items([i for i in items if i.id not in broken], FakeTranslator(), StoreSink(store),
+                  FeedOptions(batch_size=4))
+        run_items([i for i in items if i.id in broken], FakeTranslator(("ru",)),
+                  StoreSink(store), FeedOptions(batch_size=4))
+    return items, out
+
+
+def test_rerun_retries_error_records_and_replaces_them_in_place(tmp_path: Path) -> None:
+    items, out = _failing_then_fixed(tmp_path)
+    assert [r["status"] for r in JsonlStore(out).records()].count("error") == 2
+    translator = FakeTranslator()
+    with JsonlStore(out) as store:
+        report = run_items(items, translator, StoreSink(store), FeedOptions(batch_size=4))
+    assert (report.skipped, report.written, report.retried, report.failed) == (8, 2, 2, 0)
+    assert {text for text in translator.texts_seen if text.startswith("Headline")} == {
+        items[3].title, items[7].title
+    }
+    records = JsonlStore(out).records()
+    expected = [item.id for item in items if item.id not in ("id-3", "id-7")] + ["id-3", "id-7"]
+    assert [r["id"] for r in records] == expected
+    assert {r["status"] for r in records} == {"ok"}
+
+
+def test_no_retry_errors_keeps_error_records(tmp_path: Path) -> None:
+    items, out = _failing_then_fixed(tmp_path)
+    before = out.read_bytes()
+    translator = FakeTranslator()
+    with JsonlStore(out) as store:
+        options = FeedOptions(batch_size=4, retry_errors=False)
+        report = run_items(items, translator, StoreSink(store), options)
+    assert (report.skipped, report.written, report.retried) == (10, 0, 0)
+    assert translator.calls == [] and out.read_bytes() == before
+
+
+def test_kill_mid_retry_then_rerun_leaves_each_id_once(tmp_path: Path) -> None:
+    items = _items(12)
+    out = tmp_path / "out.jsonl"
+    with JsonlStore(out) as store:
+        run_items(items, FakeTranslator(("ru",)), StoreSink(store), FeedOptions(batch_size=3))
+    killed = tmp_path / "killed.jsonl"
+    with JsonlStore(out) as store, pytest.raises(KeyboardInterrupt):
+        sink = _StopAfter(store, 2)
+        original = sink.append
+
+        def append_then_snapshot(records: Sequence[FeedRecord]) -> None:
+            original(records)
+            killed.write_bytes(out.read_bytes())  # the file as a kill -9 would leave it
+
+        sink.append = append_then_snapshot  # type: ignore[method-assign]
+        run_items(items, FakeTranslator(), sink, FeedOptions(batch_size=3))
+    lines = killed.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 12 + 6  # two retried batches appended, not yet compacted
+    with JsonlStore(killed) as store:
+        assert len(store.records()) == 12  # compacted on open
+        assert store.failed_ids() == {f"id-{i}" for i in range(6, 12)}
+        report = run_items(items, FakeTranslator(), StoreSink(store), FeedOptions(batch_size=3))
+    assert (report.retried, report.written, report.skipped) == (6, 6, 6)
+    records = JsonlStore(killed).records()
+    assert [r["id"] for r in records] == [item.id for item in items]
+    assert {r["status"] for r in records} == {"ok"}
+    assert not killed.with_name("killed.jsonl.compact").exists()
+
+
+def test_csv_rerun_replaces_error_rows_under_one_header(tmp_path: Path) -> None:
+    items = _items(5)
+    out = tmp_path / "out.csv"
+    columns = csv_columns(("ru", "hy"), ("title", "summary"))
+    with CsvStore(out, columns) as store:
+        run_items(items, FakeTranslator(("ru",)), StoreSink(store), FeedOptions(batch_size=2))
+    with CsvStore(out, columns) as store:
+        report = run_items(items, FakeTranslator(), StoreSink(store), FeedOptions(batch_size=2))
+    assert report.retried == 5
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [(row["id"], row["status"]) for row in rows] == [(item.id, "ok") for item in items]
+
+
+def test_progress_final_line_is_printed_once_in_a_pipe() -> None:
+    clock, stream = _FakeClock(), _Stream(False)
+    progress = Progress(stream=stream, interval_s=10, clock=clock)
+    progress.start(20)
+    clock.now = 10.0
+    progress.advance(20)
+    progress.finish()
+    assert stream.getvalue() == "20/20 items (100%), 2.0 items/s, ETA -\n"

@@ -95,6 +95,14 @@ def test_lock_is_released_on_close_in_the_same_process(tmp_path: Path) -> None:
     JsonlStore(path).open().close()
 
 
+def test_clean_close_removes_the_lock_file(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    with JsonlStore(path) as store:
+        store.append(_records(range(2)))
+        assert (tmp_path / "out.jsonl.lock").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+
+
 def test_directory_as_output_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match="is a directory"):
         JsonlStore(tmp_path).open()

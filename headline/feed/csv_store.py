@@ -70,11 +70,12 @@ class CsvStore(LineStore):
     def encode(self, record: Mapping[str, Any]) -> str:
         return self._line(flatten_record(record, self.columns))
 
-    def decode_id(self, line: str) -> str:
+    def decode_key(self, line: str) -> tuple[str, str | None]:
         rows = list(csv.reader([line]))
         if len(rows) != 1 or len(rows[0]) != len(self.columns):
             raise ValueError(f"expected {len(self.columns)} CSV cells")
-        return unescape_cell(rows[0][self.columns.index("id")])
+        cells = dict(zip(self.columns, rows[0], strict=True))
+        return unescape_cell(cells["id"]), cells.get("status") or None
 
     @staticmethod
     def _line(cells: Sequence[str]) -> str:

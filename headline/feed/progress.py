@@ -44,12 +44,14 @@ class Progress:
         self.clock = clock
         self.started = clock()
         self._last_shown = self.started
+        self._shown_done = -1
 
     def start(self, total: int) -> None:
         """Begin counting towards ``total`` from now."""
         self.total = total
         self.done = 0
         self.started = self._last_shown = self.clock()
+        self._shown_done = -1
 
     def advance(self, count: int) -> None:
         """Record ``count`` more items done; show a report if one is due."""
@@ -60,8 +62,8 @@ class Progress:
 
     def finish(self) -> None:
         """Show the final figures (and end the bar's line on a terminal), if any work was done."""
-        if not self.total:
-            return
+        if not self.total or (not self.live and self._shown_done == self.done):
+            return  # a pipe already has this line
         self._show(self.clock())
         if self.live:
             self.stream.write("\n")
@@ -84,6 +86,7 @@ class Progress:
         if self.quiet:
             return
         self._last_shown = now
+        self._shown_done = self.done
         if self.live:
             self.stream.write("\r" + self.line(now) + "\x1b[K")
         else:

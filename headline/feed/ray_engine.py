@@ -24,6 +24,7 @@ from headline.feed.runner import (
     FeedOptions,
     RecordSink,
     RunReport,
+    ShouldStop,
     Summarise,
     plan_batches,
     process_batch,
@@ -60,13 +61,13 @@ class FeedActor:
         self.options = options
         self.summarize = summarize
 
-    def __call__(self, rows: dict[str, Any]) -> dict[str, list[str]]:
+    def __call__(self, rows: dict[str, Any]) -> dict[str, list[Any]]:
         out = []
         for payload in rows["batch"]:
             items = [FeedItem(**fields) for fields in json.loads(str(payload))]
             records = process_batch(items, self.translator, self.options, self.summarize)
             out.append(json.dumps([record.to_dict() for record in records], ensure_ascii=False))
-        return {"records": out}
+        return {"index": list(rows["index"]), "records": out}
 
 
 def run_feed_on_ray(
@@ -77,10 +78,11 @@ def run_feed_on_ray(
     ray_options: RayOptions,
     summarize: Summarise | None = None,
     progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
 ) -> RunReport:
     """Translate what ``sink`` lacks on a Ray cluster; records equal the local engine's."""
     ray = _import_ray()
-    todo, report = start_run(items, sink, progress)
+    todo, report = start_run(items, sink, options, progress)
     batches = [
         json.dumps([dataclasses.asdict(item) for item in batch], ensure_ascii=False)
         for batch in plan_batches(todo, options)
@@ -89,7 +91,8 @@ def run_feed_on_ray(
         _connect(ray, ray_options)
         logging.getLogger("ray.data").setLevel(logging.ERROR)  # our progress line is enough
         ray.data.DataContext.get_current().enable_progress_bars = False
-        dataset = ray.data.from_items([{"batch": batch} for batch in batches]).map_batches(
+        rows = [{"index": n, "batch": batch} for n, batch in enumerate(batches)]
+        dataset = ray.data.from_items(rows).map_batches(
             FeedActor,
             batch_size=1,
             batch_format="numpy",
@@ -97,11 +100,22 @@ def run_feed_on_ray(
             compute=ray.data.ActorPoolStrategy(size=min(ray_options.num_workers, len(batches))),
             num_cpus=ray_options.cpus_per_worker,
         )
-        for rows in dataset.iter_batches(batch_size=1, batch_format="numpy"):
-            for payload in rows["records"]:
+        # batches finish in any order: hold each until every earlier one is written, so the
+        # output keeps feed order and every write is still whole batches
+        finished: dict[int, list[FeedRecord]] = {}
+        next_index = 0
+        for done in dataset.iter_batches(batch_size=1, batch_format="numpy"):
+            for index, payload in zip(done["index"], done["records"], strict=True):
                 records = [FeedRecord.from_dict(record) for record in json.loads(str(payload))]
+                finished[int(index)] = records
+            while next_index in finished:
+                records = finished.pop(next_index)
                 sink.append(records)
                 record_written(report, records, progress)
+                next_index += 1
+            if should_stop is not None and should_stop():
+                report.interrupted = True
+                break
     if progress is not None:
         progress.finish()
     return report
@@ -122,7 +136,8 @@ def _connect(ray: Any, options: RayOptions) -> None:
     if ray.is_initialized():
         return
     address = options.address or os.environ.get("RAY_ADDRESS")
-    settings: dict[str, Any] = {"logging_level": logging.WARNING, "log_to_driver": False}
+    # ERROR: no token-auth or start-up notices on runs that succeed
+    settings: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
     if address is None:
         settings.update(num_cpus=options.num_cpus, include_dashboard=False)
     try:

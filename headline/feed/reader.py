@@ -55,15 +55,18 @@ class FeedItem:
     published: str | None = None
     summary: str | None = None
     error: str | None = None
+    feed: str | None = None
 
 
 @dataclass(frozen=True)
 class Feed:
-    """Items in feed order, duplicates of an earlier id already dropped (and counted)."""
+    """Items in feed order, duplicates of an earlier id already dropped (and counted);
+    ``title`` is the channel's own title when the feed has one."""
 
     items: list[FeedItem]
     format: str
     duplicates: int = 0
+    title: str | None = None
 
 
 def read_feed(source: str, fetch_bytes: FetchBytes | None = None, fmt: str | None = None) -> Feed:
@@ -72,15 +75,21 @@ def read_feed(source: str, fetch_bytes: FetchBytes | None = None, fmt: str | Non
     ``fetch_bytes`` downloads a URL with the caller's safety rules (timeouts, size cap,
     schemes); the translate package has no fetcher of its own.
     """
+    data = read_source(source, fetch_bytes)
+    return parse_feed(data, source_name(source), fmt or format_of(source))
+
+
+def read_source(source: str, fetch_bytes: FetchBytes | None = None) -> bytes:
+    """The bytes of ``source``: an http(s) URL (through ``fetch_bytes``), a path, or ``-``."""
     if source.startswith(("http://", "https://")):
         if fetch_bytes is None:
             raise FeedError(f"{source}: fetching feeds over the network is not enabled")
-        return parse_feed(fetch_bytes(source), source, fmt)
+        return fetch_bytes(source)
     if source == "-":
-        return parse_feed(sys.stdin.buffer.read(), "<stdin>", fmt)
+        return sys.stdin.buffer.read()
     path = Path(source)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise FeedError(f"{source} is a directory, not a feed file") from None
     except FileNotFoundError:
@@ -89,7 +98,18 @@ def read_feed(source: str, fetch_bytes: FetchBytes | None = None, fmt: str | Non
         raise FeedError(f"{source}: permission denied") from None
     except OSError as exc:
         raise FeedError(f"{source}: cannot read ({exc.strerror or exc})") from None
-    return parse_feed(data, source, fmt or _EXTENSIONS.get(path.suffix.lower()))
+
+
+def source_name(source: str) -> str:
+    """How ``source`` is named in messages."""
+    return "<stdin>" if source == "-" else source
+
+
+def format_of(source: str) -> str | None:
+    """The format a local file's extension names, if any (URLs are sniffed)."""
+    if source == "-" or source.startswith(("http://", "https://")):
+        return None
+    return _EXTENSIONS.get(Path(source).suffix.lower())
 
 
 def parse_feed(data: bytes, name: str, fmt: str | None = None) -> Feed:
@@ -101,8 +121,9 @@ def parse_feed(data: bytes, name: str, fmt: str | None = None) -> Feed:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FeedError(f"{name} is binary data, not a feed")
     fmt = fmt or _sniff_format(data)
+    title = None
     if fmt == "rss":
-        items = _read_xml(data, name)
+        items, title = _read_xml(data, name)
     else:
         text = _decode(data, name)
         if fmt == "jsonl":
@@ -112,7 +133,7 @@ def parse_feed(data: bytes, name: str, fmt: str | None = None) -> Feed:
         else:
             items = [_item_from_fields({"title": line}) for line in text.splitlines()]
             items = [item for item in items if item.title]
-    return _drop_duplicates(items, fmt)
+    return _drop_duplicates(items, fmt, title)
 
 
 def _sniff_format(data: bytes) -> str:
@@ -137,20 +158,26 @@ def _decode(data: bytes, name: str) -> str:
         return str(best)
 
 
-def _read_xml(data: bytes, name: str) -> list[FeedItem]:
-    if _HTML_START.match(data.lstrip(b"\xef\xbb\xbf")):
-        raise FeedError(f"{name} is an HTML page, not a feed (RSS, Atom, JSONL, CSV, lines)")
+def refuse_entities(data: bytes, name: str) -> None:
+    """Refuse XML that declares entities: they can expand without bound or read local files."""
     if _ENTITY_DECLARATION.search(data):
         raise FeedError(
             f"{name}: the feed declares XML entities (<!ENTITY ...>); refused because they can "
             "expand without bound or read local files"
         )
+
+
+def _read_xml(data: bytes, name: str) -> tuple[list[FeedItem], str | None]:
+    if _HTML_START.match(data.lstrip(b"\xef\xbb\xbf")):
+        raise FeedError(f"{name} is an HTML page, not a feed (RSS, Atom, JSONL, CSV, lines)")
+    refuse_entities(data, name)
     parsed = feedparser.parse(data, resolve_relative_uris=False, sanitize_html=True)
     if parsed.get("bozo") and not parsed.entries:
         raise FeedError(f"{name}: malformed feed XML ({parsed.get('bozo_exception')})")
     if not parsed.get("version") and not parsed.entries:
         raise FeedError(f"{name} is not an RSS or Atom feed")
-    return [_item_from_entry(entry) for entry in parsed.entries]
+    title = clean_markup(_as_text(parsed.get("feed", {}).get("title"))) or None
+    return [_item_from_entry(entry) for entry in parsed.entries], title
 
 
 def _item_from_entry(entry: Mapping[str, Any]) -> FeedItem:
@@ -244,11 +271,11 @@ def _broken_item(number: int, problem: str) -> FeedItem:
     return FeedItem(id=f"line-{number}", title="", error=f"line {number}: {problem}")
 
 
-def _drop_duplicates(items: list[FeedItem], fmt: str) -> Feed:
+def _drop_duplicates(items: list[FeedItem], fmt: str, title: str | None) -> Feed:
     seen: set[str] = set()
     kept = []
     for item in items:
         if item.id not in seen:
             seen.add(item.id)
             kept.append(item)
-    return Feed(items=kept, format=fmt, duplicates=len(items) - len(kept))
+    return Feed(items=kept, format=fmt, duplicates=len(items) - len(kept), title=title)

@@ -26,12 +26,19 @@ TRANSLATABLE_FIELDS = ("title", "summary")
 _BATCHES_IN_FLIGHT = 2  # enough to keep every CTranslate2 worker busy across batch ends
 Summarise = Callable[[FeedItem], str]
 """Returns a summary for an item (usually of the page at its link); raises HeadlineError."""
+ShouldStop = Callable[[], bool]
+"""Asked between batches; True stops the run after the batches in flight are written."""
 
 
 class RecordSink(Protocol):
-    """Where records go: knows what is already there and takes one batch at a time."""
+    """Where records go: knows what is already there and takes one batch at a time.
+
+    A record appended for an id in :meth:`failed_ids` replaces that id's error record.
+    """
 
     def done_ids(self) -> set[str]: ...
+
+    def failed_ids(self) -> set[str]: ...
 
     def append(self, records: Sequence[FeedRecord]) -> None: ...
 
@@ -44,6 +51,7 @@ class FeedOptions:
     ``batch_tokens``; a batch is also the unit written to disk. Two batches are in flight at
     once (the next one translates while the last one's stragglers finish and its records are
     written, in order), so a kill loses at most the work of two and never writes half of one.
+    ``retry_errors`` translates again the items whose earlier record has ``status: error``.
     """
 
     targets: tuple[str, ...] = ("ru", "hy")
@@ -51,6 +59,7 @@ class FeedOptions:
     batch_size: int = 96
     batch_tokens: int = 2048
     summarize_workers: int = 4
+    retry_errors: bool = True
 
     def __post_init__(self) -> None:
         unknown = sorted(set(self.fields) - set(TRANSLATABLE_FIELDS))
@@ -66,13 +75,18 @@ class FeedOptions:
 
 @dataclass
 class RunReport:
-    """What a run did; ``failed`` counts items written with ``status: error``."""
+    """What a run did; ``failed`` counts items written with ``status: error``, ``retried``
+    the items done again because their earlier record was an error."""
 
     total: int = 0
     skipped: int = 0
     written: int = 0
     failed: int = 0
+    retried: int = 0
     errors: list[str] = field(default_factory=list)
+    interrupted: bool = False
+    by_feed: dict[str, list[int]] = field(default_factory=dict)
+    """[written, skipped] per feed, in runs over several feeds."""
 
 
 def approx_tokens(text: str) -> int:
@@ -81,11 +95,14 @@ def approx_tokens(text: str) -> int:
 
 
 def plan_batches(items: Sequence[FeedItem], options: FeedOptions) -> Iterator[list[FeedItem]]:
-    """Items sorted longest first and cut into batches by item cap and token budget."""
-    ordered = sorted(items, key=lambda item: -len(item.title) - len(item.summary or ""))
+    """Items in feed order cut into batches by item cap and token budget.
+
+    Feed order keeps the output in the order of the input; the translator sorts each
+    batch by length itself, so padding stays small without reordering the records.
+    """
     batch: list[FeedItem] = []
     tokens = 0
-    for item in ordered:
+    for item in items:
         cost = approx_tokens(item.title) + approx_tokens(item.summary or "")
         if batch and (len(batch) == options.batch_size or tokens + cost > options.batch_tokens):
             yield batch
@@ -103,12 +120,16 @@ def run_items(
     options: FeedOptions,
     summarize: Summarise | None = None,
     progress: Progress | None = None,
+    should_stop: ShouldStop | None = None,
 ) -> RunReport:
     """Translate every item ``sink`` does not have yet, writing batch by batch."""
-    todo, report = start_run(items, sink, progress)
+    todo, report = start_run(items, sink, options, progress)
     with ThreadPoolExecutor(max_workers=_BATCHES_IN_FLIGHT) as pool:
         in_flight: deque[Future[list[FeedRecord]]] = deque()
         for batch in plan_batches(todo, options):
+            if should_stop is not None and should_stop():
+                report.interrupted = True
+                break
             in_flight.append(pool.submit(process_batch, batch, translator, options, summarize))
             if len(in_flight) == _BATCHES_IN_FLIGHT:
                 _write_next(in_flight, sink, report, progress)
@@ -120,14 +141,21 @@ def run_items(
 
 
 def start_run(
-    items: Sequence[FeedItem], sink: RecordSink, progress: Progress | None
+    items: Sequence[FeedItem], sink: RecordSink, options: FeedOptions, progress: Progress | None
 ) -> tuple[list[FeedItem], RunReport]:
-    """The items ``sink`` lacks and a report counting the rest as skipped; progress starts."""
-    done = sink.done_ids()
+    """The items ``sink`` lacks (or failed, when retrying) and a report counting the rest as
+    skipped; progress starts."""
+    failed = sink.failed_ids() if options.retry_errors else set()
+    done = sink.done_ids() - failed
     todo = [item for item in items if item.id not in done]
     if progress is not None:
         progress.start(len(todo))
-    return todo, RunReport(total=len(items), skipped=len(items) - len(todo))
+    retried = sum(item.id in failed for item in todo)
+    report = RunReport(total=len(items), skipped=len(items) - len(todo), retried=retried)
+    for item in items:
+        if item.feed is not None:
+            report.by_feed.setdefault(item.feed, [0, 0])[1] += item.id in done
+    return todo, report
 
 
 def _write_next(
@@ -148,6 +176,8 @@ def record_written(
     """Count a written batch into ``report`` and advance the progress display."""
     report.written += len(records)
     for record in records:
+        if record.feed is not None:
+            report.by_feed.setdefault(record.feed, [0, 0])[0] += 1
         if record.error:
             report.failed += 1
             report.errors.append(f"{record.id}: {record.error}")
@@ -201,6 +231,7 @@ def make_record(
         summary=item.summary,
         translations={} if error else translations,
         error=error or ("; ".join(failed) if failed else None),
+        feed=item.feed,
     )
 
 
