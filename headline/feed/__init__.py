@@ -65,7 +65,8 @@ def run_feed(
         batch_size=options.batch_size,
     )
     fmt = output_format(options.output, options.fmt)
-    feed = read_feed(source, lambda url: fetch_page(url, options.fetch).body)
+    feed = read_feed(source, lambda url: fetch_page(url, options.fetch).body,
+                     max_bytes=options.fetch.max_bytes)
     summarize = _link_summarizer(options)
     order = [item.id for item in feed.items]
     sink = open_sink(

@@ -14,7 +14,6 @@ import hashlib
 import io
 import json
 import re
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -24,6 +23,8 @@ from typing import Any
 import feedparser
 from charset_normalizer import from_bytes
 
+from common.io import DEFAULT_MAX_BYTES, STDIN, InputReadError, read_input
+from common.jsonlines import json_problem
 from headline.errors import FeedError
 from headline.feed.text import clean_markup
 
@@ -66,7 +67,10 @@ class Feed:
     duplicates: int = 0
 
 
-def read_feed(source: str, fetch_bytes: FetchBytes | None = None, fmt: str | None = None) -> Feed:
+def read_feed(
+    source: str, fetch_bytes: FetchBytes | None = None, fmt: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Feed:
     """Read ``source`` (http(s) URL, file path, or ``-`` for stdin) into a :class:`Feed`.
 
     ``fetch_bytes`` downloads a URL with the caller's safety rules (timeouts, size cap,
@@ -76,19 +80,13 @@ def read_feed(source: str, fetch_bytes: FetchBytes | None = None, fmt: str | Non
         if fetch_bytes is None:
             raise FeedError(f"{source}: fetching feeds over the network is not enabled")
         return parse_feed(fetch_bytes(source), source, fmt)
-    if source == "-":
-        return parse_feed(sys.stdin.buffer.read(), "<stdin>", fmt)
-    path = Path(source)
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise FeedError(f"{source} is a directory, not a feed file") from None
-    except FileNotFoundError:
-        raise FeedError(f"{source}: no such file") from None
-    except PermissionError:
-        raise FeedError(f"{source}: permission denied") from None
-    except OSError as exc:
-        raise FeedError(f"{source}: cannot read ({exc.strerror or exc})") from None
+        data = read_input(source, max_bytes)
+    except InputReadError as exc:
+        raise FeedError(str(exc)) from None
+    if source == STDIN:
+        return parse_feed(data, "<stdin>", fmt)
+    path = Path(source)
     return parse_feed(data, source, fmt or _EXTENSIONS.get(path.suffix.lower()))
 
 
@@ -178,8 +176,8 @@ def _read_jsonl(text: str) -> list[FeedItem]:
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            items.append(_broken_item(number, f"not valid JSON ({exc.msg})"))
+        except (ValueError, RecursionError) as exc:
+            items.append(_broken_item(number, f"not valid JSON ({json_problem(exc)})"))
             continue
         if not isinstance(record, dict):
             items.append(_broken_item(number, "not a JSON object"))
