@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from summarize.deadline import deadline_transport
 from summarize.errors import FetchError
 
 DEFAULT_USER_AGENT = "headline/0.1 (news digest)"
@@ -97,7 +98,8 @@ def fetch(url: str, options: FetchOptions | None = None) -> FetchedPage:
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
     }
     attempts = 0
-    with httpx.Client(headers=headers, follow_redirects=False) as client:
+    transport = deadline_transport(started + options.deadline)
+    with httpx.Client(headers=headers, follow_redirects=False, transport=transport) as client:
         while True:
             try:
                 return _fetch_following_redirects(client, url, options, started)
@@ -127,6 +129,7 @@ def _fetch_following_redirects(
                 body = _read_body(url, response, options, started)
                 return FetchedPage(str(response.url), body, response.headers.get("content-type"))
         except httpx.TimeoutException:
+            _time_left(url, options, started, options.timeout)  # the total deadline, if passed
             raise FetchError(f"{url}: timed out after waiting {options.timeout:g}s") from None
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
             raise _Retryable(f"connection failed ({_reason(exc)})") from None
