@@ -44,9 +44,14 @@ class OneLineError(click.ClickException):
     """An error shown as exactly one ``Error:`` line: control characters and line breaks
     in the message (a path holding a newline, say) are shown escaped."""
 
-    def __init__(self, message: str, exit_code: int = 1) -> None:
+    def __init__(self, message: str) -> None:
         super().__init__("".join(_escaped(char) for char in message))
-        self.exit_code = exit_code
+
+
+class OneLineUsageError(OneLineError):
+    """A usage error (unknown or missing option, bad value): one line, exit code 2."""
+
+    exit_code = 2
 
 
 def _escaped(char: str) -> str:
@@ -64,17 +69,17 @@ class HeadlineGroup(click.Group):
         try:
             return super().make_context(info_name, args, parent, **extra)
         except click.UsageError as exc:
-            raise OneLineError(exc.format_message(), exc.exit_code) from None
+            raise OneLineUsageError(exc.format_message()) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:
-            raise OneLineError(exc.format_message(), exc.exit_code) from None
+            raise OneLineUsageError(exc.format_message()) from None
         except OneLineError:
             raise
         except click.ClickException as exc:
-            raise OneLineError(exc.format_message(), exc.exit_code) from None
+            raise OneLineError(exc.format_message()) from None
         except (click.exceptions.Exit, click.Abort):
             raise
         except HeadlineError as exc:

@@ -13,6 +13,7 @@ import select
 import stat
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -29,17 +30,17 @@ class InputReadError(HeadlineError):
 
 
 def read_input(
-    source: str, max_bytes: int = DEFAULT_MAX_BYTES, shown: str | None = None,
-    fifo_wait: float = FIFO_WAIT,
+    source: str, max_bytes: int = DEFAULT_MAX_BYTES, option: str | None = None
 ) -> bytes:
     """The bytes of ``source`` (a path, or ``-`` for stdin), at most ``max_bytes`` of them.
 
-    ``shown`` is the name used in errors (the path as typed by default). A named pipe with
-    no writer is waited on for ``fifo_wait`` seconds at most.
+    ``option`` names the command-line option that sets the cap, for the error. A named pipe
+    with no writer is waited on for :data:`FIFO_WAIT` seconds at most.
     """
-    name = shown or ("stdin" if source == STDIN else source)
+    name = "stdin" if source == STDIN else source
+    cap = _Cap(max_bytes, option)
     if source == STDIN:
-        return _read_capped(_stdin(), name, max_bytes)
+        return _read_capped(_stdin(), name, cap)
     try:
         mode = Path(source).stat().st_mode
     except FileNotFoundError:
@@ -51,10 +52,10 @@ def read_input(
     if stat.S_ISDIR(mode):
         raise InputReadError(f"{name}: is a directory, not a file")
     if stat.S_ISFIFO(mode):
-        return _read_fifo(source, name, max_bytes, fifo_wait)
+        return _read_fifo(source, name, cap, FIFO_WAIT)
     try:
         with Path(source).open("rb") as handle:
-            return _read_capped(handle, name, max_bytes)
+            return _read_capped(handle, name, cap)
     except PermissionError:
         raise InputReadError(f"{name}: permission denied") from None
     except OSError as exc:
@@ -70,9 +71,22 @@ def _stdin() -> BinaryIO:
     return buffer  # type: ignore[no-any-return]
 
 
-def _read_capped(handle: BinaryIO, name: str, max_bytes: int) -> bytes:
+@dataclass(frozen=True)
+class _Cap:
+    """The most bytes to read, and the option that sets it (named in the error)."""
+
+    max_bytes: int
+    option: str | None
+
+    def error(self, name: str) -> InputReadError:
+        hint = f" (see {self.option})" if self.option else ""
+        return InputReadError(f"{name}: larger than the limit of {self.max_bytes} bytes{hint}")
+
+
+def _read_capped(handle: BinaryIO, name: str, cap: _Cap) -> bytes:
     """Read in chunks and stop one byte past the cap, so an endless source ends here."""
     data = bytearray()
+    max_bytes = cap.max_bytes
     try:
         while len(data) <= max_bytes:
             chunk = handle.read(min(_CHUNK, max_bytes + 1 - len(data)))
@@ -84,16 +98,11 @@ def _read_capped(handle: BinaryIO, name: str, max_bytes: int) -> bytes:
     except ValueError:  # a closed file object
         raise InputReadError(f"{name}: closed (nothing to read)") from None
     if len(data) > max_bytes:
-        raise too_large(name, max_bytes)
+        raise cap.error(name)
     return bytes(data)
 
 
-def too_large(name: str, max_bytes: int) -> InputReadError:
-    """The one wording of an input over the cap, the cap shown."""
-    return InputReadError(f"{name}: larger than the limit of {max_bytes} bytes (see --max-bytes)")
-
-
-def _read_fifo(path: str, name: str, max_bytes: int, wait: float) -> bytes:
+def _read_fifo(path: str, name: str, cap: _Cap, wait: float) -> bytes:
     """Read a named pipe without blocking on open; give up when no data comes in ``wait``."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
@@ -115,8 +124,8 @@ def _read_fifo(path: str, name: str, max_bytes: int, wait: float) -> bytes:
             if chunk:
                 data += chunk
                 deadline = time.monotonic() + wait
-                if len(data) > max_bytes:
-                    raise too_large(name, max_bytes)
+                if len(data) > cap.max_bytes:
+                    raise cap.error(name)
             elif ready and data:
                 break  # the writer closed after writing
             elif ready:

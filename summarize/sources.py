@@ -43,7 +43,7 @@ def _extract(text: str, source: str, url: str | None) -> Article:
 def _read_local(source: str, max_bytes: int) -> bytes:
     """The bytes of a file or stdin; errors name the source as the user typed it."""
     try:
-        data = read_input(source, max_bytes)
+        data = read_input(source, max_bytes, "--max-bytes")
     except InputReadError as exc:
         hint = ""
         if str(exc).endswith("no such file") and _LOOKS_LIKE_HOST.match(source):

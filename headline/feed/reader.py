@@ -81,7 +81,7 @@ def read_feed(
             raise FeedError(f"{source}: fetching feeds over the network is not enabled")
         return parse_feed(fetch_bytes(source), source, fmt)
     try:
-        data = read_input(source, max_bytes)
+        data = read_input(source, max_bytes, "--max-bytes")
     except InputReadError as exc:
         raise FeedError(str(exc)) from None
     if source == STDIN:
