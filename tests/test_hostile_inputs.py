@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hostile_cli import one_error
 
 import cli
 from common import io as bounded
@@ -22,16 +23,6 @@ from common.store import JsonlStore
 ROOT = Path(__file__).resolve().parents[1]
 CAP = "larger than the limit of 1000 bytes (see --max-bytes)"
 DEFAULT_CAP = "larger than the limit of 10000000 bytes"
-
-
-def one_error(result: Result, code: int = 1) -> str:
-    """The single ``Error:`` line of a failed run; never the generic fallback."""
-    assert result.exit_code == code, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("Error: ")
-    assert "unexpected" not in lines[0] and "Traceback" not in result.output
-    return lines[0]
 
 
 def _refs(tmp_path: Path) -> Path:
