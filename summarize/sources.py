@@ -15,6 +15,8 @@ from summarize.errors import ExtractionError, InputError
 from summarize.extract import extract
 from summarize.fetch import FetchOptions, fetch
 
+__all__ = ["STDIN", "read_article"]
+
 _URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _LOOKS_LIKE_HOST = re.compile(r"^(?:www\.[^/]+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/)", re.I)
 

@@ -15,7 +15,6 @@ from hostile_cli import one_error
 from local_http import ENGLISH_PARAGRAPHS, news_page, send, serve
 
 import cli
-from common import store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -134,7 +133,7 @@ def test_feed_output_write_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     def full(fd: int) -> None:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(store.os, "fsync", full)
+    monkeypatch.setattr("common.store.os.fsync", full)
     result = CliRunner().invoke(cli.main, ["feed", str(source), "-o", str(out), "--to", "en",
                                            "--quiet"])
     reason = os.strerror(code)
