@@ -39,6 +39,14 @@ def _write(name: str, text: str) -> Callable[[Path], str]:
     return damage
 
 
+def _write_bytes(name: str, data: bytes) -> Callable[[Path], str]:
+    def damage(model: Path) -> str:
+        (model / name).write_bytes(data)
+        return str(model / name)
+
+    return damage
+
+
 def _generation(**settings: object) -> Callable[[Path], str]:
     return _write("generation_config.json", json.dumps(settings))
 
@@ -55,7 +63,7 @@ CASES: dict[str, tuple[Callable[[Path], str], str]] = {
     "config-deep": (_write("config.json", "[" * 100_000), "cannot read '{file}': maximum "
                     "recursion depth exceeded while decoding a JSON array from a unicode string"),
     "config-array": (_write("config.json", "[1, 2]"), "'{file}' is not a JSON object"),
-    "config-not-utf8": (lambda m: (m / "config.json").write_bytes(b"\xff{}") and "",
+    "config-not-utf8": (_write_bytes("config.json", b"\xff{}"),
                         "cannot read '{file}': 'utf-8' codec can't decode byte 0xff in "
                         "position 0: invalid start byte"),
     "d_model-huge": (_config(d_model=65_536), "'{file}': d_model " + SIZE_MISMATCH.format(
@@ -88,7 +96,7 @@ CASES: dict[str, tuple[Callable[[Path], str], str]] = {
 @pytest.mark.parametrize("case", list(CASES))
 def test_model_claims_are_refused_in_one_line(marian_copy: Path, case: str) -> None:
     damage, message = CASES[case]
-    file = damage(marian_copy) or str(marian_copy / "config.json")
+    file = damage(marian_copy)
     result = CliRunner().invoke(cli.main, ["translate", "Hello", "--to", "ru", "--translator",
                                            f"ru={marian_copy}", "--backend", "transformers"])
     expected = message.format(file=file)
