@@ -28,14 +28,17 @@ def model_direction(model_id: str, path: Path) -> tuple[str, str] | None:
     if isinstance(config, dict):
         for source_key, target_key in _CONFIG_KEYS:
             source, target = config.get(source_key), config.get(target_key)
-            if isinstance(source, str) and isinstance(target, str):
-                if _CODE.match(source) and _CODE.match(target):
-                    return source.lower(), target.lower()
+            if _is_code(source) and _is_code(target):
+                return str(source).lower(), str(target).lower()
     for name in (model_id.rstrip("/").rsplit("/", 1)[-1], path.name):
         match = _OPUS_NAME.search(name)
         if match:
             return match.group(1).lower(), match.group(2).lower()
     return None
+
+
+def _is_code(value: object) -> bool:
+    return isinstance(value, str) and _CODE.match(value) is not None
 
 
 def check_direction(model_id: str, path: Path, source: str, target: str) -> None:
