@@ -4,6 +4,7 @@ end in one ``Error:`` line with its own wording, never the generic "unexpected" 
 from __future__ import annotations
 
 import errno
+import json
 import os
 import time
 from http.server import BaseHTTPRequestHandler
@@ -138,3 +139,27 @@ def test_feed_output_write_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPat
                                            "--quiet"])
     reason = os.strerror(code)
     assert one_error(result) == f"Error: cannot write {out}: {reason}"
+
+
+# -- one wording for a failed DNS lookup ------------------------------------------------
+
+DNS_URL = "http://nohost.invalid/story"
+DNS_ERROR = f"{DNS_URL}: cannot resolve host 'nohost.invalid' (Name or service not known)"
+
+
+@pytest.mark.parametrize("command", [["extract", DNS_URL],
+                                     ["summarize", DNS_URL, "--no-translate"]])
+def test_dns_failure_wording(command: list[str]) -> None:
+    assert one_error(CliRunner().invoke(cli.main, command)) == f"Error: {DNS_ERROR}"
+
+
+def test_dns_failure_reads_the_same_in_a_feed(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text('<rss version="2.0"><channel><title>t</title><item><title>A</title>'
+                    f"<link>{DNS_URL}</link><guid>g1</guid></item></channel></rss>")
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(cli.main, ["feed", str(feed), "-o", str(out), "--summarize",
+                                           "--method", "lead", "--to", "en", "--quiet"])
+    assert result.exit_code == 1 and result.stderr == ""
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["id"], r["status"], r["error"]) for r in records] == [("g1", "error", DNS_ERROR)]
