@@ -93,14 +93,18 @@ def _load_rows(source: str) -> tuple[Any, str, str]:
 
 @contextmanager
 def _quiet_progress() -> Iterator[None]:
-    """Keep datasets' split-building bars off stderr, where our table and errors go."""
+    """Keep datasets' split-building bars and its own error log lines (a corrupt Parquet
+    file is logged before it is raised) off stderr, where our table and one error line go."""
     import datasets
 
     was_disabled = datasets.are_progress_bars_disabled()
+    verbosity = datasets.logging.get_verbosity()
     datasets.disable_progress_bars()
+    datasets.logging.set_verbosity(datasets.logging.CRITICAL + 10)
     try:
         yield
     finally:
+        datasets.logging.set_verbosity(verbosity)
         if not was_disabled:
             datasets.enable_progress_bars()
 

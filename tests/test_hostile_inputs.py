@@ -259,3 +259,23 @@ def test_predictions_invalid_utf8(tmp_path: Path) -> None:
     assert one_error(result) == (
         f"Error: cannot read predictions: {predictions}, line 1: not UTF-8 text (byte 0)"
     )
+
+
+# -- corrupt Parquet references ------------------------------------------------------------
+
+PARQUET_CASES = {
+    "footer-lies": b"PAR1" + b"garbage" * 50 + b"PAR1",
+    "magic-only": b"PAR1",
+    "no-magic": b"not parquet at all, just text\n" * 10,
+    "zeros": bytes(4096),
+}
+
+
+@pytest.mark.parametrize("case", list(PARQUET_CASES))
+def test_corrupt_parquet_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                     case: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("refs.parquet").write_bytes(PARQUET_CASES[case])
+    result = _invoke(["eval", "summaries", "--references", "refs.parquet", "--system", "lead"])
+    line = one_error(result)
+    assert line.startswith("Error: refs.parquet: cannot read references (")
