@@ -49,4 +49,5 @@ def test_every_command_names_its_bad_input(tmp_path: Path, command: str, case: s
 @pytest.mark.parametrize("command", [["extract", "/dev/null"], ["summarize", "/dev/null",
                                                                  "--no-translate"]])
 def test_empty_device_is_empty_input(command: list[str]) -> None:
-    assert one_error(CliRunner().invoke(cli.main, command)) == "Error: /dev/null: the input is empty"
+    result = CliRunner().invoke(cli.main, command)
+    assert one_error(result) == "Error: /dev/null: the input is empty"
