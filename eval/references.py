@@ -63,8 +63,10 @@ def _load_rows(source: str) -> tuple[Any, str, str]:
     path = Path(source)
     builder = LOCAL_BUILDERS.get(path.suffix.lower())
     if builder is not None or path.exists():
-        if not path.is_file():
+        if not path.exists():
             raise EvalError(f"reference file not found: {source}")
+        if not path.is_file():
+            raise EvalError(f"{source}: not a regular file (a directory, device or pipe)")
         if builder is None:
             raise EvalError(
                 f"{source}: unknown reference format (use {', '.join(LOCAL_BUILDERS)})"

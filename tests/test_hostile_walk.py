@@ -51,3 +51,14 @@ def test_every_command_names_its_bad_input(tmp_path: Path, command: str, case: s
 def test_empty_device_is_empty_input(command: list[str]) -> None:
     result = CliRunner().invoke(cli.main, command)
     assert one_error(result) == "Error: /dev/null: the input is empty"
+
+
+@pytest.mark.parametrize("make", [lambda tmp: tmp, lambda tmp: Path("/dev/zero")],
+                         ids=["directory", "device"])
+def test_references_that_are_not_files(tmp_path: Path, make: Callable[[Path], Path]) -> None:
+    path = make(tmp_path)
+    result = CliRunner().invoke(cli.main, ["eval", "summaries", "--references", str(path),
+                                           "--system", "lead"])
+    assert one_error(result) == (
+        f"Error: {path}: not a regular file (a directory, device or pipe)"
+    )
