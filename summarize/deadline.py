@@ -79,10 +79,12 @@ class _DeadlineStream(httpcore.NetworkStream):
         return self._inner.get_extra_info(info)
 
 
-def deadline_transport(deadline: float) -> httpx.HTTPTransport:
-    """An httpx transport whose connections all end by ``deadline``."""
-    transport = httpx.HTTPTransport()
-    transport._pool = httpcore.ConnectionPool(  # the only way to give httpx a network backend
-        ssl_context=httpx.create_ssl_context(), network_backend=DeadlineBackend(deadline)
-    )
-    return transport
+def bound_by_deadline(client: httpx.Client, deadline: float) -> httpx.Client:
+    """Make every connection of ``client`` end by ``deadline``, its direct transport and any
+    proxy ones from the environment alike (httpx offers no public hook for the backend)."""
+    backend = DeadlineBackend(deadline)
+    for transport in (client._transport, *client._mounts.values()):
+        pool = getattr(transport, "_pool", None)
+        if pool is not None and hasattr(pool, "_network_backend"):
+            pool._network_backend = backend
+    return client

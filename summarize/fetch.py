@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
-from summarize.deadline import deadline_transport
+from summarize.deadline import bound_by_deadline
 from summarize.errors import FetchError
 
 DEFAULT_USER_AGENT = "headline/0.1 (news digest)"
@@ -98,8 +98,8 @@ def fetch(url: str, options: FetchOptions | None = None) -> FetchedPage:
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
     }
     attempts = 0
-    transport = deadline_transport(started + options.deadline)
-    with httpx.Client(headers=headers, follow_redirects=False, transport=transport) as client:
+    client = httpx.Client(headers=headers, follow_redirects=False)
+    with bound_by_deadline(client, started + options.deadline):
         while True:
             try:
                 return _fetch_following_redirects(client, url, options, started)
