@@ -41,24 +41,62 @@ DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BYTES = 10_000_000
 
 
+class OneLineError(click.ClickException):
+    """An error shown as exactly one ``Error:`` line: control characters and line breaks
+    in the message (a path holding a newline, say) are shown escaped."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("".join(_escaped(char) for char in message))
+
+
+class OneLineUsageError(OneLineError):
+    """A usage error (unknown or missing option, bad value): one line, exit code 2."""
+
+    exit_code = 2
+
+
+def _escaped(char: str) -> str:
+    if char.isprintable() or char == " ":
+        return char
+    return char.encode("unicode_escape").decode("ascii")
+
+
 class HeadlineGroup(click.Group):
-    """Root group that turns library errors into one clean ``Error:`` line."""
+    """Root group that turns library errors into one clean ``Error:`` line (exit 1) and
+    usage errors into one ``Error:`` line naming the option (exit 2), without the usage."""
+
+    def make_context(self, info_name: str | None, args: list[str],
+                     parent: click.Context | None = None, **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            raise OneLineUsageError(exc.format_message()) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.ClickException, click.exceptions.Exit, click.Abort):
+        except click.exceptions.NoArgsIsHelpError:
+            raise
+        except click.UsageError as exc:
+            raise OneLineUsageError(exc.format_message()) from None
+        except OneLineError:
+            raise
+        except click.ClickException as exc:
+            raise OneLineError(exc.format_message()) from None
+        except (click.exceptions.Exit, click.Abort):
             raise
         except HeadlineError as exc:
             if _debug_enabled(ctx):
                 raise
-            raise click.ClickException(str(exc)) from None
+            raise OneLineError(str(exc)) from None
         except KeyboardInterrupt:
             raise click.Abort() from None
         except Exception as exc:
             if _debug_enabled(ctx):
                 raise
-            raise click.ClickException(
+            raise OneLineError(
                 f"unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)"
             ) from None
 
@@ -344,11 +382,12 @@ def translate_command(
       headline translate - --to hy --from en < headlines.txt > headlines.hy.txt
       headline translate - --to ru --translator ru=./my-opus-mt --format jsonl < titles.txt
     """
+    from common.io import STDIN, decode_utf8, read_input, split_lines
     from headline.output import write_text
     from headline.render import render_translated_lines
     from headline.translating import translate_texts
 
-    lines = sys.stdin.read().splitlines() if text == "-" else [text]
+    lines = split_lines(decode_utf8(read_input(STDIN), "stdin")) if text == STDIN else [text]
     lines = [" ".join(line.split()) for line in lines]
     results = translate_texts(lines, translation)
     failed = {code: parts[0].error for code, parts in results.items() if parts and parts[0].error}

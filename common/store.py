@@ -168,9 +168,14 @@ class LineStore(ABC):
     def _write_durably(self, text: str) -> None:
         if self._handle is None:
             raise OutputError(f"{self.path} is not open for writing")
-        self._handle.write(text.encode("utf-8"))
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
+        # A lone surrogate (from a JSON "\\ud800" escape) is written back as that escape.
+        data = text.encode("utf-8", errors="backslashreplace")
+        try:
+            self._handle.write(data)
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+        except OSError as exc:  # ENOSPC, EIO, a quota: the batch is not on disk
+            raise OutputError(f"cannot write {self.path}: {exc.strerror or exc}") from None
 
     def _lock(self) -> None:
         """Hold the lock file; retry if its holder removed it between our open and flock

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from common.io import InputReadError, decode_utf8, read_input, split_lines
+from common.jsonlines import json_problem
 from eval.errors import EvalError
 from eval.meta import HUMAN_COLUMNS
 
@@ -53,8 +55,8 @@ def _read_jsonl(path: Path, lines: list[str], default_system: str) -> Prediction
         where = f"{path}:{number}"
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalError(f"{where}: not JSON ({exc.msg})") from None
+        except (ValueError, RecursionError) as exc:
+            raise EvalError(f"{where}: not JSON ({json_problem(exc)})") from None
         if not isinstance(record, dict) or "id" not in record:
             raise EvalError(f"{where}: a record needs an 'id' field")
         system = str(record.get("system") or default_system)
@@ -73,12 +75,12 @@ def load_predictions(path: str, ids: list[str]) -> Predictions:
     A plain text file is matched to ``ids`` by line order and must have one line per item.
     """
     file = Path(path)
-    if not file.is_file():
+    if not file.exists():
         raise EvalError(f"predictions file not found: {path}")
     try:
-        lines = file.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalError(f"{path}: cannot read predictions ({exc})") from None
+        lines = split_lines(decode_utf8(read_input(path), path))
+    except InputReadError as exc:
+        raise EvalError(f"cannot read predictions: {exc}") from None
     if not any(line.strip() for line in lines):
         raise EvalError(f"{path}: the predictions file is empty")
     default_system = file.stem

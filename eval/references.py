@@ -63,8 +63,10 @@ def _load_rows(source: str) -> tuple[Any, str, str]:
     path = Path(source)
     builder = LOCAL_BUILDERS.get(path.suffix.lower())
     if builder is not None or path.exists():
-        if not path.is_file():
+        if not path.exists():
             raise EvalError(f"reference file not found: {source}")
+        if not path.is_file():
+            raise EvalError(f"{source}: not a regular file (a directory, device or pipe)")
         if builder is None:
             raise EvalError(
                 f"{source}: unknown reference format (use {', '.join(LOCAL_BUILDERS)})"
@@ -93,14 +95,18 @@ def _load_rows(source: str) -> tuple[Any, str, str]:
 
 @contextmanager
 def _quiet_progress() -> Iterator[None]:
-    """Keep datasets' split-building bars off stderr, where our table and errors go."""
+    """Keep datasets' split-building bars and its own error log lines (a corrupt Parquet
+    file is logged before it is raised) off stderr, where our table and one error line go."""
     import datasets
 
     was_disabled = datasets.are_progress_bars_disabled()
+    verbosity = datasets.logging.get_verbosity()
     datasets.disable_progress_bars()
+    datasets.logging.set_verbosity(datasets.logging.CRITICAL + 10)
     try:
         yield
     finally:
+        datasets.logging.set_verbosity(verbosity)
         if not was_disabled:
             datasets.enable_progress_bars()
 

@@ -204,7 +204,7 @@ def render_translated_lines(
     ok = [code for code, parts in results.items() if not any(part.error for part in parts)]
     prefix = len(results) > 1
     return "\n".join(
-        (f"{code}\t" if prefix else "") + (results[code][number].title or "")
+        (f"{code}\t" if prefix else "") + " ".join((results[code][number].title or "").split())
         for number in range(len(lines))
         for code in ok
     )

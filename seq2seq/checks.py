@@ -23,6 +23,14 @@ WEIGHT_FILES = (
     "pytorch_model.bin.index.json",
 )
 
+# config.json sizes that shape the model; each must be the size of some weight tensor.
+SIZE_KEYS = ("d_model", "hidden_size", "vocab_size", "encoder_ffn_dim", "decoder_ffn_dim",
+             "d_ff")
+# generation_config.json settings bounded so one text cannot run for minutes.
+GENERATION_LIMITS = {"num_beams": 64, "num_beam_groups": 64, "num_return_sequences": 64,
+                     "max_length": 4096, "max_new_tokens": 4096, "min_length": 4096,
+                     "min_new_tokens": 4096, "no_repeat_ngram_size": 64}
+
 
 def check_model_dir(path: Path) -> dict[str, Any]:
     """Validate ``path`` and return its parsed ``config.json``."""
@@ -42,8 +50,12 @@ def check_model_dir(path: Path) -> dict[str, Any]:
         raise ModelError(
             f"model in {str(path)!r} has no weights (expected {' or '.join(WEIGHT_FILES[:3])})"
         )
+    shapes: list[list[int]] = []
     for file in path.glob("*.safetensors"):
-        check_safetensors(file)
+        shapes += check_safetensors(file)
+    if shapes:
+        check_sizes_against_weights(path, config, shapes)
+    check_generation_config(path)
     return config
 
 
@@ -52,17 +64,68 @@ def read_config(path: Path) -> dict[str, Any]:
     config_file = path / "config.json"
     if not config_file.is_file():
         raise ModelError(f"{str(path)!r} is not a model directory: it has no config.json")
-    try:
-        config = json.loads(config_file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelError(f"cannot read {str(config_file)!r}: {exc}") from None
-    if not isinstance(config, dict) or "model_type" not in config:
+    config = _read_json_object(config_file)
+    if "model_type" not in config:
         raise ModelError(f"{str(config_file)!r} has no model_type: not a transformers config")
+    if not isinstance(config["model_type"], str) or not config["model_type"]:
+        raise ModelError(
+            f"{str(config_file)!r}: model_type must be a name such as \"marian\", "
+            f"not {json.dumps(config['model_type'])[:60]}"
+        )
     return config
 
 
-def check_safetensors(file: Path) -> None:
-    """Catch truncated or corrupt safetensors files before they reach the loader."""
+def _read_json_object(file: Path) -> dict[str, Any]:
+    """A JSON object from a model file, or a ModelError naming the file and the problem."""
+    try:
+        value = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else exc
+        raise ModelError(f"cannot read {str(file)!r}: {reason or type(exc).__name__}") from None
+    if not isinstance(value, dict):
+        raise ModelError(f"{str(file)!r} is not a JSON object")
+    return value
+
+
+def check_sizes_against_weights(
+    path: Path, config: dict[str, Any], shapes: list[list[int]]
+) -> None:
+    """Refuse a config whose sizes no weight has, before it is used to allocate a model."""
+    sizes = {size for shape in shapes for size in shape}
+    for key in SIZE_KEYS:
+        value = config.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ModelError(f"{str(path / 'config.json')!r}: {key} must be a positive "
+                             f"integer, not {json.dumps(value)[:40]}")
+        if value not in sizes:
+            raise ModelError(
+                f"{str(path / 'config.json')!r}: {key} is {value}, but no tensor in the "
+                "weights has that size (config and weights do not match)"
+            )
+
+
+def check_generation_config(path: Path) -> None:
+    """Refuse generation settings that cannot be used or would run for minutes."""
+    file = path / "generation_config.json"
+    if not file.is_file():
+        return
+    settings = _read_json_object(file)
+    for key, limit in GENERATION_LIMITS.items():
+        value = settings.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ModelError(f"{str(file)!r}: {key} must be a non-negative integer, not "
+                             f"{json.dumps(value)[:40]}")
+        if value > limit:
+            raise ModelError(f"{str(file)!r}: {key} is {value}, over the limit of {limit}")
+
+
+def check_safetensors(file: Path) -> list[list[int]]:
+    """Catch truncated or corrupt safetensors files before they reach the loader; returns
+    the tensor shapes its header declares."""
     size = file.stat().st_size
     try:
         with file.open("rb") as handle:
@@ -72,10 +135,12 @@ def check_safetensors(file: Path) -> None:
             header = json.loads(handle.read(header_size))
         tensors = [entry for key, entry in header.items() if key != "__metadata__"]
         end = max((int(entry["data_offsets"][1]) for entry in tensors), default=0)
-    except (struct.error, ValueError, KeyError, TypeError, AttributeError) as exc:
+        shapes = [[int(size) for size in entry["shape"]] for entry in tensors]
+    except (struct.error, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise ModelError(f"weights file {str(file)!r} is corrupt: {exc}") from None
     if 8 + header_size + end > size:
         raise ModelError(
             f"weights file {str(file)!r} is truncated ({size} bytes, header says "
             f"{8 + header_size + end}): fetch the model again"
         )
+    return shapes

@@ -9,14 +9,17 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from seq2seq.errors import ModelError
 
 # Files a seq2seq model needs: config, tokenizer, generation settings and weights.
 # Pickled weights are fetched only when the repository offers no safetensors.
 _METADATA_PATTERNS = ["*.json", "*.model", "*.spm", "*.txt", "*.tiktoken"]
+DEFAULT_HUB_TIMEOUT = 10.0
 _HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$|^[A-Za-z0-9][\w.-]*$")
 
 
@@ -89,7 +92,12 @@ def _hub_source(model_id: str, offline: bool) -> ModelSource:
         if offline:
             folder = snapshot_download(model_id, local_files_only=True)
         else:
-            folder = snapshot_download(model_id, allow_patterns=_weight_patterns(model_id))
+            timeout = hub_timeout()
+            _bound_hub_calls(timeout)
+            print(f"looking up model {model_id!r} on the model hub (gives up after "
+                  f"{timeout:g}s without an answer)", file=sys.stderr)
+            folder = snapshot_download(model_id, allow_patterns=_weight_patterns(model_id),
+                                       etag_timeout=timeout)
     except OfflineModeIsEnabled:
         raise ModelError(
             f"cannot download model {model_id!r}: offline mode is on (HF_HUB_OFFLINE=1)"
@@ -102,6 +110,11 @@ def _hub_source(model_id: str, offline: bool) -> ModelSource:
     except HfHubHTTPError as exc:
         raise ModelError(f"cannot download model {model_id!r}: {exc}") from None
     except Exception as exc:  # the hub client's transport errors vary by version (httpx/httpx2)
+        if "timeout" in type(exc).__name__.lower() or "timed out" in str(exc).lower():
+            raise ModelError(
+                f"the model hub did not answer for {model_id!r} within {hub_timeout():g}s "
+                "(set HEADLINE_TIMEOUT to wait longer, or pass a local directory)"
+            ) from None
         raise ModelError(
             f"cannot reach the model hub for {model_id!r}: {type(exc).__name__}: {exc}"
         ) from None
@@ -109,11 +122,34 @@ def _hub_source(model_id: str, offline: bool) -> ModelSource:
     return ModelSource(path, model_id, path.name)
 
 
+def hub_timeout() -> float:
+    """Seconds any one hub call may wait: ``HEADLINE_TIMEOUT`` (what ``--timeout`` reads),
+    else the default of the fetch options."""
+    try:
+        return max(0.1, float(os.environ.get("HEADLINE_TIMEOUT", "") or DEFAULT_HUB_TIMEOUT))
+    except ValueError:
+        return DEFAULT_HUB_TIMEOUT
+
+
+def _bound_hub_calls(timeout: float) -> None:
+    """Give the hub client's shared HTTP session a timeout: by default it has none, so a hub
+    that accepts the connection and never answers would be waited on for ever."""
+    from huggingface_hub.utils import _http
+
+    def factory() -> Any:
+        client = _http.default_client_factory()
+        client.timeout = timeout
+        return client
+
+    _http.set_client_factory(factory)
+
+
 def _weight_patterns(model_id: str) -> list[str]:
     """Config and tokenizer files plus safetensors weights, or pickles only if nothing else."""
     from huggingface_hub import HfApi
 
-    files = [sibling.rfilename for sibling in HfApi().model_info(model_id).siblings or []]
+    info = HfApi().model_info(model_id, timeout=hub_timeout())
+    files = [sibling.rfilename for sibling in info.siblings or []]
     if any(name.endswith(".safetensors") for name in files):
         return [*_METADATA_PATTERNS, "*.safetensors"]
     return [*_METADATA_PATTERNS, "pytorch_model*.bin"]

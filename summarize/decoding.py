@@ -117,8 +117,10 @@ def _charset_from_meta(data: bytes) -> str | None:
 
 
 def _known_codec(name: str) -> str | None:
+    """The codec for a declared charset, only when it is a text encoding: ``hex``,
+    ``base64`` or ``rot13`` are codecs too, but bytes-to-bytes or str-to-str ones."""
     try:
         codec = codecs.lookup(name.strip())
-    except LookupError:
+    except (LookupError, ValueError):
         return None
-    return codec.name
+    return codec.name if getattr(codec, "_is_text_encoding", True) else None

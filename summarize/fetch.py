@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from summarize.deadline import bound_by_deadline
 from summarize.errors import FetchError
 
 DEFAULT_USER_AGENT = "headline/0.1 (news digest)"
@@ -119,7 +120,8 @@ def fetch(
         **(headers or {}),
     }
     attempts = 0
-    with httpx.Client(headers=headers, follow_redirects=False) as client:
+    client = httpx.Client(headers=headers, follow_redirects=False)
+    with bound_by_deadline(client, started + options.deadline):
         while True:
             try:
                 return _fetch_following_redirects(client, url, options, started)
@@ -155,8 +157,12 @@ def _fetch_following_redirects(
                     response.status_code, dict(response.headers),
                 )
         except httpx.TimeoutException:
+            _time_left(url, options, started, options.timeout)  # the total deadline, if passed
             raise FetchError(f"{url}: timed out after waiting {options.timeout:g}s") from None
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
+            dns = _dns_failure(exc)
+            if dns is not None:
+                raise cannot_resolve(url, urlsplit(current).hostname or "", dns) from None
             raise _Retryable(f"connection failed ({_reason(exc)})") from None
         except httpx.HTTPError as exc:
             raise FetchError(f"{url}: request failed ({_reason(exc)})") from None
@@ -238,7 +244,7 @@ def _refuse_private_host(url: str, host: str, port: int | None) -> None:
     try:
         infos = socket.getaddrinfo(host, port or 80, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"{url}: cannot resolve host '{host}' ({exc})") from None
+        raise cannot_resolve(url, host, exc) from None
     for info in infos:
         address = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
         if (
@@ -252,6 +258,22 @@ def _refuse_private_host(url: str, host: str, port: int | None) -> None:
             raise FetchError(
                 f"{url}: host '{host}' resolves to a private address ({address}), refused"
             )
+
+
+def cannot_resolve(url: str, host: str, exc: Exception) -> FetchError:
+    """The one wording of a failed DNS lookup, whichever check met it first."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return FetchError(f"{url}: cannot resolve host '{host}' ({reason})")
+
+
+def _dns_failure(exc: BaseException) -> socket.gaierror | None:
+    """The DNS error under an httpx connection error, if that is what it was."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, socket.gaierror):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _reason(exc: Exception) -> str:

@@ -20,6 +20,7 @@ from seq2seq import (
     resolve_model,
 )
 from seq2seq.segments import fit_segments
+from translate.direction import check_direction
 from translate.errors import TranslateError
 from translate.profiles import check_profile, model_for
 
@@ -127,7 +128,9 @@ class ProfileTranslator:
     def _model_source(self, target: str) -> ModelSource:
         name = self.model_name(target)
         if name not in self._sources:
-            self._sources[name] = resolve_model(name, offline=self.options.engine.is_offline())
+            source = resolve_model(name, offline=self.options.engine.is_offline())
+            check_direction(source.model_id, source.path, self.source, target)
+            self._sources[name] = source
         return self._sources[name]
 
     def _engine(self, target: str) -> Seq2SeqEngine:

@@ -90,7 +90,8 @@ def run_feed(
     fmt = output_format(options.output, options.fmt)
     sources = [source] if isinstance(source, str) else list(source)
     feed = read_sources(
-        sources, fetch_bytes or (lambda url: fetch_page(url, options.fetch).body)
+        sources, fetch_bytes or (lambda url: fetch_page(url, options.fetch).body),
+        max_bytes=options.fetch.max_bytes,
     )
     summarize = _link_summarizer(options)
     order = [item.id for item in feed.items]

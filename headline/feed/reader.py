@@ -14,7 +14,6 @@ import hashlib
 import io
 import json
 import re
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -24,6 +23,8 @@ from typing import Any
 import feedparser
 from charset_normalizer import from_bytes
 
+from common.io import DEFAULT_MAX_BYTES, STDIN, InputReadError, read_input
+from common.jsonlines import json_problem
 from headline.errors import FeedError
 from headline.feed.text import clean_markup
 
@@ -69,45 +70,42 @@ class Feed:
     title: str | None = None
 
 
-def read_feed(source: str, fetch_bytes: FetchBytes | None = None, fmt: str | None = None) -> Feed:
+def read_feed(
+    source: str, fetch_bytes: FetchBytes | None = None, fmt: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Feed:
     """Read ``source`` (http(s) URL, file path, or ``-`` for stdin) into a :class:`Feed`.
 
     ``fetch_bytes`` downloads a URL with the caller's safety rules (timeouts, size cap,
     schemes); the translate package has no fetcher of its own.
     """
-    data = read_source(source, fetch_bytes)
+    data = read_source(source, fetch_bytes, max_bytes)
     return parse_feed(data, source_name(source), fmt or format_of(source))
 
 
-def read_source(source: str, fetch_bytes: FetchBytes | None = None) -> bytes:
-    """The bytes of ``source``: an http(s) URL (through ``fetch_bytes``), a path, or ``-``."""
+def read_source(
+    source: str, fetch_bytes: FetchBytes | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> bytes:
+    """The bytes of ``source``: an http(s) URL (through ``fetch_bytes``), a path, or ``-``
+    (at most ``max_bytes`` of a local input)."""
     if source.startswith(("http://", "https://")):
         if fetch_bytes is None:
             raise FeedError(f"{source}: fetching feeds over the network is not enabled")
         return fetch_bytes(source)
-    if source == "-":
-        return sys.stdin.buffer.read()
-    path = Path(source)
     try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise FeedError(f"{source} is a directory, not a feed file") from None
-    except FileNotFoundError:
-        raise FeedError(f"{source}: no such file") from None
-    except PermissionError:
-        raise FeedError(f"{source}: permission denied") from None
-    except OSError as exc:
-        raise FeedError(f"{source}: cannot read ({exc.strerror or exc})") from None
+        return read_input(source, max_bytes, "--max-bytes")
+    except InputReadError as exc:
+        raise FeedError(str(exc)) from None
 
 
 def source_name(source: str) -> str:
     """How ``source`` is named in messages."""
-    return "<stdin>" if source == "-" else source
+    return "<stdin>" if source == STDIN else source
 
 
 def format_of(source: str) -> str | None:
     """The format a local file's extension names, if any (URLs are sniffed)."""
-    if source == "-" or source.startswith(("http://", "https://")):
+    if source == STDIN or source.startswith(("http://", "https://")):
         return None
     return _EXTENSIONS.get(Path(source).suffix.lower())
 
@@ -205,8 +203,8 @@ def _read_jsonl(text: str) -> list[FeedItem]:
             continue
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            items.append(_broken_item(number, f"not valid JSON ({exc.msg})"))
+        except (ValueError, RecursionError) as exc:
+            items.append(_broken_item(number, f"not valid JSON ({json_problem(exc)})"))
             continue
         if not isinstance(record, dict):
             items.append(_broken_item(number, "not a JSON object"))

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from common.errors import HeadlineError
+from common.io import DEFAULT_MAX_BYTES
 from headline.errors import FeedError
 from headline.feed.reader import (
     Feed,
@@ -60,7 +61,11 @@ def opml_feeds(data: bytes, name: str) -> list[str]:
     return [url for node in root.iter("outline") if (url := (node.get("xmlUrl") or "").strip())]
 
 
-def read_sources(sources: Sequence[str], fetch_bytes: FetchBytes | None = None) -> Sources:
+def read_sources(
+    sources: Sequence[str],
+    fetch_bytes: FetchBytes | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Sources:
     """Read every source (feeds and OPML lists); a broken feed is an error, the rest go on.
 
     With a single source nothing is caught: its error is the run's error, as before.
@@ -72,7 +77,7 @@ def read_sources(sources: Sequence[str], fetch_bytes: FetchBytes | None = None) 
     listed = list(dict.fromkeys(sources))
     for source in listed:
         try:
-            data = read_source(source, fetch_bytes)
+            data = read_source(source, fetch_bytes, max_bytes)
             urls = opml_feeds(data, source_name(source)) if is_opml(data) else None
         except Unchanged as exc:
             unchanged[source] = str(exc)
@@ -90,7 +95,8 @@ def read_sources(sources: Sequence[str], fetch_bytes: FetchBytes | None = None) 
     for url, value in loaded.items():
         if value is None:
             try:
-                value = parse_feed(read_source(url, fetch_bytes), source_name(url), format_of(url))
+                data = read_source(url, fetch_bytes, max_bytes)
+                value = parse_feed(data, source_name(url), format_of(url))
             except Unchanged as exc:
                 unchanged[url] = str(exc)
                 continue

@@ -1,0 +1,158 @@
+"""Bounded reading of every local input: files, stdin, devices and named pipes.
+
+A source that never ends (``/dev/zero``, an endless pipe) must stop at a size cap instead of
+filling memory, and a named pipe nobody writes to must stop after a wait instead of hanging.
+Every reader of user input (articles, feeds, reference and prediction files, ``translate -``)
+goes through :func:`read_input` so the cap, the wait and the wording are the same everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import stat
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from common.errors import HeadlineError
+
+STDIN = "-"
+DEFAULT_MAX_BYTES = 10_000_000
+FIFO_WAIT = 10.0
+_CHUNK = 1 << 16
+
+
+class InputReadError(HeadlineError):
+    """A local input cannot be read, is too large, or never delivered anything."""
+
+
+def read_input(
+    source: str, max_bytes: int = DEFAULT_MAX_BYTES, option: str | None = None
+) -> bytes:
+    """The bytes of ``source`` (a path, or ``-`` for stdin), at most ``max_bytes`` of them.
+
+    ``option`` names the command-line option that sets the cap, for the error. A named pipe
+    with no writer is waited on for :data:`FIFO_WAIT` seconds at most.
+    """
+    name = "stdin" if source == STDIN else source
+    cap = _Cap(max_bytes, option)
+    if source == STDIN:
+        return _read_capped(_stdin(), name, cap)
+    try:
+        mode = Path(source).stat().st_mode
+    except FileNotFoundError:
+        raise InputReadError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputReadError(f"{name}: permission denied") from None
+    except (OSError, ValueError) as exc:
+        raise InputReadError(f"{name}: cannot read ({_reason(exc)})") from None
+    if stat.S_ISDIR(mode):
+        raise InputReadError(f"{name}: is a directory, not a file")
+    if stat.S_ISFIFO(mode):
+        return _read_fifo(source, name, cap, FIFO_WAIT)
+    try:
+        with Path(source).open("rb") as handle:
+            return _read_capped(handle, name, cap)
+    except PermissionError:
+        raise InputReadError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputReadError(f"{name}: cannot read ({_reason(exc)})") from None
+
+
+def _stdin() -> BinaryIO:
+    """The binary stdin, or a clear error when the process was started with it closed."""
+    stream = sys.stdin
+    buffer = getattr(stream, "buffer", None) if stream is not None else None
+    if buffer is None:
+        raise InputReadError("stdin: closed (nothing to read; give a file instead of -)")
+    return buffer  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class _Cap:
+    """The most bytes to read, and the option that sets it (named in the error)."""
+
+    max_bytes: int
+    option: str | None
+
+    def error(self, name: str) -> InputReadError:
+        hint = f" (see {self.option})" if self.option else ""
+        return InputReadError(f"{name}: larger than the limit of {self.max_bytes} bytes{hint}")
+
+
+def _read_capped(handle: BinaryIO, name: str, cap: _Cap) -> bytes:
+    """Read in chunks and stop one byte past the cap, so an endless source ends here."""
+    data = bytearray()
+    max_bytes = cap.max_bytes
+    try:
+        while len(data) <= max_bytes:
+            chunk = handle.read(min(_CHUNK, max_bytes + 1 - len(data)))
+            if not chunk:
+                break
+            data += chunk
+    except OSError as exc:
+        raise InputReadError(f"{name}: cannot read ({_reason(exc)})") from None
+    except ValueError:  # a closed file object
+        raise InputReadError(f"{name}: closed (nothing to read)") from None
+    if len(data) > max_bytes:
+        raise cap.error(name)
+    return bytes(data)
+
+
+def _read_fifo(path: str, name: str, cap: _Cap, wait: float) -> bytes:
+    """Read a named pipe without blocking on open; give up when no data comes in ``wait``."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise InputReadError(f"{name}: cannot read ({_reason(exc)})") from None
+    data = bytearray()
+    deadline = time.monotonic() + wait
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                if data:
+                    break
+                raise InputReadError(
+                    f"{name}: named pipe with no data after {wait:g}s (no writer?)"
+                )
+            ready, _, _ = select.select([fd], [], [], left)
+            chunk = os.read(fd, _CHUNK) if ready else b""
+            if chunk:
+                data += chunk
+                deadline = time.monotonic() + wait
+                if len(data) > cap.max_bytes:
+                    raise cap.error(name)
+            elif ready and data:
+                break  # the writer closed after writing
+            elif ready:
+                time.sleep(0.05)  # no writer yet: EOF is reported until one opens the pipe
+    except OSError as exc:
+        raise InputReadError(f"{name}: cannot read ({_reason(exc)})") from None
+    finally:
+        os.close(fd)
+    return bytes(data)
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """Strict UTF-8 text; an invalid byte is reported with its line, never passed on."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputReadError(f"{name}, line {line}: not UTF-8 text (byte {exc.start})") from None
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines ended by a newline (or CRLF) only; U+2028, NEL, form feed or a bare CR stay inside."""
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
+def _reason(exc: BaseException) -> str:
+    return getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
