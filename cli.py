@@ -382,12 +382,15 @@ def translate_command(
       headline translate - --to hy --from en < headlines.txt > headlines.hy.txt
       headline translate - --to ru --translator ru=./my-opus-mt --format jsonl < titles.txt
     """
-    from common.io import STDIN, decode_utf8, read_input, split_lines
+    from common.io import STDIN, check_text, decode_utf8, read_input, split_lines
     from headline.output import write_text
     from headline.render import render_translated_lines
     from headline.translating import translate_texts
 
-    lines = split_lines(decode_utf8(read_input(STDIN), "stdin")) if text == STDIN else [text]
+    if text == STDIN:
+        lines = split_lines(decode_utf8(read_input(STDIN), "stdin"))
+    else:
+        lines = [check_text(text, "TEXT")]
     lines = [" ".join(line.split()) for line in lines]
     results = translate_texts(lines, translation)
     failed = {code: parts[0].error for code, parts in results.items() if parts and parts[0].error}

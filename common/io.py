@@ -146,6 +146,16 @@ def decode_utf8(data: bytes, name: str) -> str:
         raise InputReadError(f"{name}, line {line}: not UTF-8 text (byte {exc.start})") from None
 
 
+def check_text(text: str, name: str) -> str:
+    """``text`` if it encodes as UTF-8; bytes the shell passed that are not UTF-8 arrive as
+    lone surrogates and are refused here instead of failing deep inside a model."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputReadError(f"{name}: not UTF-8 text (character {exc.start + 1})") from None
+    return text
+
+
 def split_lines(text: str) -> list[str]:
     """Lines ended by a newline (or CRLF) only; U+2028, NEL, form feed or a bare CR stay inside."""
     lines = text.split("\n")

@@ -209,6 +209,8 @@ class LineStore(ABC):
             return
         if self.path.is_dir():
             raise OutputError(f"{self.path} is a directory, not an output file")
+        if not self.path.is_file():  # /dev/full, /dev/zero or a pipe would be read for ever
+            raise OutputError(f"{self.path} is a device or pipe, not an output file")
         data = self.path.read_bytes()
         complete = data.rfind(b"\n") + 1
         lines = _complete_lines(data)

@@ -3,6 +3,7 @@ none in the generic "unexpected" fallback (the fallback stays for real bugs)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -62,3 +63,18 @@ def test_references_that_are_not_files(tmp_path: Path, make: Callable[[Path], Pa
     assert one_error(result) == (
         f"Error: {path}: not a regular file (a directory, device or pipe)"
     )
+
+
+@pytest.mark.parametrize("text, position", [("ab\udcffc", 3), ("\udc80", 1)])
+def test_translate_argument_that_is_not_utf8(text: str, position: int) -> None:
+    result = CliRunner().invoke(cli.main, ["translate", text, "--to", "en"])
+    assert one_error(result) == f"Error: TEXT: not UTF-8 text (character {position})"
+
+
+def test_feed_output_that_is_a_pipe(tmp_path: Path) -> None:
+    source = tmp_path / "items.jsonl"
+    source.write_text('{"id": "a", "title": "First"}\n')
+    pipe = tmp_path / "out.jsonl"
+    os.mkfifo(pipe)
+    result = CliRunner().invoke(cli.main, ["feed", str(source), "-o", str(pipe), "--to", "en"])
+    assert one_error(result) == f"Error: {pipe} is a device or pipe, not an output file"
