@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from headline.summarizing import SummaryOptions
     from headline.translating import TranslationOptions
     from seq2seq import EngineOptions
-    from summarize.fetch import FetchOptions
+    from summarize.fetch_options import FetchOptions
 
 # Kept in step with the libraries' own lists (a test checks), so --help imports none of them.
 SUMMARY_METHODS = ("auto", "seq2seq", "textrank", "lead")
@@ -154,7 +154,7 @@ def fetch_options(command: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(command)
     def wrapper(*args: Any, timeout: float, max_bytes: int, user_agent: str | None,
                 **kwargs: Any) -> Any:
-        from summarize.fetch import FetchOptions
+        from summarize.fetch_options import FetchOptions
 
         fetch = FetchOptions(timeout=timeout, deadline=timeout * DEADLINE_PER_TIMEOUT,
                              max_bytes=max_bytes, user_agent=user_agent or FetchOptions.user_agent)

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from headline.translating import TranslationOptions, translate_texts
     from seq2seq import EngineOptions
     from summarize.article import Article
-    from summarize.fetch import FetchOptions
+    from summarize.fetch_options import FetchOptions
     from summarize.sources import read_article
 
 _EXPORTS = {
@@ -41,7 +41,7 @@ _EXPORTS = {
     "FeedRecord": "headline.records",
     "FeedRunOptions": "headline.feed",
     "FeedRunResult": "headline.feed",
-    "FetchOptions": "summarize.fetch",
+    "FetchOptions": "summarize.fetch_options",
     "HeadlineError": "common.errors",
     "OutputError": "common.errors",
     "SummaryOptions": "headline.summarizing",

@@ -16,7 +16,7 @@ from headline.summarizing import Notice, SummaryOptions, build_summarizer, stder
 from headline.translating import TextParts, TranslationOptions, translate_parts
 from seq2seq import EngineOptions
 from summarize.article import Article
-from summarize.fetch import FetchOptions
+from summarize.fetch_options import FetchOptions
 from summarize.sources import read_article
 from summarize.summarizers import Summarizer, summarize_article
 

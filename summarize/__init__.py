@@ -20,7 +20,7 @@ if TYPE_CHECKING:
         SummarizeError,
         SummarizerError,
     )
-    from summarize.fetch import FetchOptions
+    from summarize.fetch_options import FetchOptions
     from summarize.sentences import detokenize_article, split_sentences
     from summarize.sources import read_article
     from summarize.summarizers import get_summarizer, summarize_article
@@ -31,7 +31,7 @@ _EXPORTS = {
     "Article": "summarize.article",
     "ExtractionError": "summarize.errors",
     "FetchError": "summarize.errors",
-    "FetchOptions": "summarize.fetch",
+    "FetchOptions": "summarize.fetch_options",
     "InputError": "summarize.errors",
     "Seq2SeqSummarizer": "summarize.summarizers.seq2seq",
     "SummarizeError": "summarize.errors",

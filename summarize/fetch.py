@@ -21,8 +21,9 @@ import httpx
 
 from summarize.deadline import bound_by_deadline
 from summarize.errors import FetchError
+from summarize.fetch_options import DEFAULT_USER_AGENT as DEFAULT_USER_AGENT
+from summarize.fetch_options import FetchOptions as FetchOptions
 
-DEFAULT_USER_AGENT = "headline/0.1 (news digest)"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _BINARY_TYPES = ("image/", "audio/", "video/", "font/")
 _BINARY_APPLICATION_TYPES = frozenset(
@@ -40,27 +41,6 @@ _BINARY_APPLICATION_TYPES = frozenset(
     }
 )
 _WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
-
-
-@dataclass(frozen=True)
-class FetchOptions:
-    """How patient and how trusting a fetch is.
-
-    ``timeout`` bounds each connect/read; ``deadline`` bounds the whole fetch, retries
-    included; ``max_bytes`` caps the decoded body; ``retries`` counts extra attempts after a
-    5xx or a dropped connection, waiting ``backoff`` seconds, doubled each time.
-    ``allow_private_addresses=False`` refuses hosts that resolve to loopback, private or
-    link-local addresses (for links found inside feeds).
-    """
-
-    timeout: float = 10.0
-    deadline: float = 30.0
-    max_bytes: int = 10_000_000
-    retries: int = 2
-    backoff: float = 0.5
-    max_redirects: int = 5
-    user_agent: str = DEFAULT_USER_AGENT
-    allow_private_addresses: bool = True
 
 
 @dataclass(frozen=True)

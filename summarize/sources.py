@@ -13,7 +13,7 @@ from summarize.article import Article
 from summarize.decoding import decode_bytes
 from summarize.errors import ExtractionError, InputError
 from summarize.extract import extract
-from summarize.fetch import FetchOptions, fetch
+from summarize.fetch_options import FetchOptions
 
 __all__ = ["STDIN", "read_article"]
 
@@ -25,6 +25,8 @@ def read_article(source: str, options: FetchOptions | None = None) -> Article:
     """Fetch or read ``source`` and extract its article."""
     options = options or FetchOptions()
     if _URL_SCHEME.match(source):
+        from summarize.fetch import fetch  # the HTTP client loads only for URLs
+
         page = fetch(source, options)  # refuses schemes other than http(s)
         text = decode_bytes(page.body, page.url, page.content_type)
         return _extract(text, source, page.url)

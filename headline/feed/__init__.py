@@ -22,7 +22,7 @@ from headline.feed.runner import (
 )
 from headline.summarizing import SummaryOptions
 from headline.translating import TranslationOptions
-from summarize.fetch import FetchOptions
+from summarize.fetch_options import FetchOptions
 from translate.translator import Translator
 
 ENGINES = ("local", "ray")

@@ -9,7 +9,7 @@ from headline.errors import FeedError
 from headline.feed.reader import FeedItem
 from headline.summarizing import SummaryOptions, build_summarizer
 from seq2seq import EngineOptions
-from summarize.fetch import FetchOptions
+from summarize.fetch_options import FetchOptions
 from summarize.sources import read_article
 from summarize.summarizers import Summarizer, summarize_article
 
