@@ -418,3 +418,37 @@ def test_progress_final_line_is_printed_once_in_a_pipe() -> None:
     progress.advance(20)
     progress.finish()
     assert stream.getvalue() == "20/20 items (100%), 2.0 items/s, ETA -\n"
+
+
+_ANY_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(exclude_categories=[]),
+        st.sampled_from(["\ud800", "\udfff", "\u2028", "\x85", "\r", "\n", '"', "\\"]),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    entries=st.lists(st.tuples(_ANY_TEXT, _ANY_TEXT), min_size=1, max_size=25,
+                     unique_by=lambda entry: entry[0]),
+    cut=st.integers(min_value=0, max_value=10_000),
+)
+def test_any_text_and_any_kill_point_end_as_an_uninterrupted_run(
+    tmp_path_factory: pytest.TempPathFactory, entries: list[tuple[str, str]], cut: int
+) -> None:
+    """A kill leaves a prefix of the file; a rerun must end byte for byte where an
+    uninterrupted run ends, whatever the ids and titles hold (lone surrogates included)."""
+    folder = tmp_path_factory.mktemp("kill")
+    items = [FeedItem(id=item_id, title=title) for item_id, title in entries]
+    options = FeedOptions(batch_size=4)
+    reference, out = folder / "reference.jsonl", folder / "out.jsonl"
+    with StoreSink(JsonlStore(reference)) as sink:
+        run_items(items, FakeTranslator(), sink, options)
+    full = reference.read_bytes()
+    out.write_bytes(full[: min(cut, len(full))])
+    with StoreSink(JsonlStore(out)) as sink:
+        run_items(items, FakeTranslator(), sink, options)
+    assert out.read_bytes() == full

@@ -58,6 +58,13 @@ class FeedItem:
     error: str | None = None
     feed: str | None = None
 
+    def __post_init__(self) -> None:
+        # The id as it reads back from an output file: a surrogate pair written as two JSON
+        # escapes comes back as one character, so the id is kept in that form from the start
+        # (lone surrogates stay as they are) and a rerun recognises every id it wrote.
+        canonical = self.id.encode("utf-16", "surrogatepass").decode("utf-16", "surrogatepass")
+        object.__setattr__(self, "id", canonical)
+
 
 @dataclass(frozen=True)
 class Feed:
