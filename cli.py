@@ -393,16 +393,26 @@ def translate_command(
         lines = [check_text(text, "TEXT")]
     lines = [" ".join(line.split()) for line in lines]
     results = translate_texts(lines, translation)
-    failed = {code: parts[0].error for code, parts in results.items() if parts and parts[0].error}
+    failed = {code: parts[0].error for code, parts in results.items()
+              if parts and all(part.error for part in parts)}
+    lost = 0  # lines that failed alone, in a language that otherwise worked
     for code, parts in results.items():
         for number, part in enumerate(parts, start=1):
             for warning in part.warnings:
                 click.echo(f"warning: line {number}, {code}: {warning}", err=True)
+            if part.error and code not in failed:
+                lost += 1
+                click.echo(f"warning: line {number}, {code}: not translated: {part.error}",
+                           err=True)
     rendered = render_translated_lines(lines, results, fmt)
     if rendered or not failed:
         write_text(rendered, output)
     if failed:
         click.echo(f"Error: {_failure_line(failed)}", err=True)
+    elif lost:
+        click.echo(f"Error: {lost} line(s) not translated (named above; their output lines "
+                   "are empty)", err=True)
+    if failed or lost:
         ctx.exit(1)
 
 

@@ -190,7 +190,8 @@ def render_translated_lines(
 ) -> str:
     """``headline translate``'s output: one line per input line and language that worked.
 
-    text: the translation alone for one language, ``LANG<TAB>translation`` for several;
+    text: the translation alone for one language, ``LANG<TAB>translation`` for several
+    (empty for a line that failed alone);
     jsonl: ``{"source", LANG: text or null, "warnings": {LANG: [...]}, "errors": {...}}``
     per input line, every language included.
     """
@@ -201,7 +202,9 @@ def render_translated_lines(
             json.dumps(_line_record(line, number, results), ensure_ascii=False)
             for number, line in enumerate(lines)
         )
-    ok = [code for code, parts in results.items() if not any(part.error for part in parts)]
+    # a language whose every line failed is left out (the caller names it); a line that
+    # failed alone stays as an empty line, so the output keeps one line per input line
+    ok = [code for code, parts in results.items() if not all(part.error for part in parts)]
     prefix = len(results) > 1
     return "\n".join(
         (f"{code}\t" if prefix else "") + " ".join((results[code][number].title or "").split())

@@ -99,3 +99,44 @@ def test_source_language_is_part_of_the_cache_key(tmp_path: Path) -> None:
     ]
     assert refs[0].id == refs[1].id and refs[0].revision == refs[1].revision
     assert refs[0].settings.endswith("/from=en") and refs[1].settings.endswith("/from=ru")
+
+
+def _refused_middle_line() -> tuple[list[str], dict[str, list[Translation]]]:
+    lines = ["One", "please refuse", "Three"]
+    parts = [TextParts(line) for line in lines]
+    return lines, {code: translate_parts(FakeTranslator(), parts, code) for code in ("ru", "hy")}
+
+
+def test_a_line_that_failed_alone_keeps_its_place_as_an_empty_line() -> None:
+    from headline.render import render_translated_lines
+
+    lines, results = _refused_middle_line()
+    assert render_translated_lines(lines, {"ru": results["ru"]}, "text").split("\n") == [
+        "[ru] One", "", "[ru] Three",
+    ]
+    assert render_translated_lines(lines, results, "text").split("\n") == [
+        "ru\t[ru] One", "hy\t[hy] One", "ru\t", "hy\t", "ru\t[ru] Three", "hy\t[hy] Three",
+    ]
+
+
+def test_translate_names_lines_that_failed_alone_and_exits_1(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from click.testing import CliRunner
+
+    import cli
+    import headline.translating
+
+    lines, results = _refused_middle_line()
+    monkeypatch.setattr(headline.translating, "translate_texts", lambda texts, options: results)
+    result = CliRunner().invoke(cli.main, ["translate", "-", "--to", "ru,hy"],
+                                input="\n".join(lines) + "\n")
+    assert result.exit_code == 1
+    assert result.stdout.split("\n")[:6] == [
+        "ru\t[ru] One", "hy\t[hy] One", "ru\t", "hy\t", "ru\t[ru] Three", "hy\t[hy] Three",
+    ]
+    assert result.stderr.splitlines() == [
+        "warning: line 2, ru: not translated: the model refused this input",
+        "warning: line 2, hy: not translated: the model refused this input",
+        "Error: 2 line(s) not translated (named above; their output lines are empty)",
+    ]
