@@ -40,12 +40,12 @@ def _parameter_count(label: str) -> int:
 
 
 def _human_bytes(count: int) -> str:
-    size = float(count)
-    for unit in ("B", "KB", "MB", "GB"):
-        if size < 1000 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit in ("B", "KB") else f"{size:.1f} {unit}"
-        size /= 1000
-    raise AssertionError("unreachable")
+    """Decimal units, as the hub shows sizes: ``308.0 MB``, ``1.2 GB``."""
+    if count < 1_000_000:
+        return f"{count / 1000:.0f} KB" if count >= 1000 else f"{count} B"
+    if count < 1_000_000_000:
+        return f"{count / 1e6:.1f} MB"
+    return f"{count / 1e9:.1f} GB"
 
 
 def _local_bytes(model_id: str) -> int | None:

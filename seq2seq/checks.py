@@ -87,19 +87,26 @@ def _read_json_object(file: Path) -> dict[str, Any]:
     return value
 
 
+def _setting(settings: dict[str, Any], key: str, minimum: int, file: Path) -> int | None:
+    """``settings[key]`` when it is an integer of at least ``minimum``; None when absent."""
+    value = settings.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        kind = "a positive" if minimum == 1 else "a non-negative"
+        raise ModelError(f"{str(file)!r}: {key} must be {kind} integer, not "
+                         f"{json.dumps(value)[:40]}")
+    return value
+
+
 def check_sizes_against_weights(
     path: Path, config: dict[str, Any], shapes: list[list[int]]
 ) -> None:
     """Refuse a config whose sizes no weight has, before it is used to allocate a model."""
     sizes = {size for shape in shapes for size in shape}
     for key in SIZE_KEYS:
-        value = config.get(key)
-        if value is None:
-            continue
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ModelError(f"{str(path / 'config.json')!r}: {key} must be a positive "
-                             f"integer, not {json.dumps(value)[:40]}")
-        if value not in sizes:
+        value = _setting(config, key, 1, path / "config.json")
+        if value is not None and value not in sizes:
             raise ModelError(
                 f"{str(path / 'config.json')!r}: {key} is {value}, but no tensor in the "
                 "weights has that size (config and weights do not match)"
@@ -113,13 +120,8 @@ def check_generation_config(path: Path) -> None:
         return
     settings = _read_json_object(file)
     for key, limit in GENERATION_LIMITS.items():
-        value = settings.get(key)
-        if value is None:
-            continue
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ModelError(f"{str(file)!r}: {key} must be a non-negative integer, not "
-                             f"{json.dumps(value)[:40]}")
-        if value > limit:
+        value = _setting(settings, key, 0, file)
+        if value is not None and value > limit:
             raise ModelError(f"{str(file)!r}: {key} is {value}, over the limit of {limit}")
 
 
