@@ -80,11 +80,12 @@ def test_shingle_corpus_averages_precision_over_pages_with_text_only() -> None:
     assert corpus.pages == 3
 
 
-def test_jsonl_pages_read_with_an_empty_reference(tmp_path: Path) -> None:
+def test_jsonl_pages_read_with_an_empty_reference_and_a_title_apart(tmp_path: Path) -> None:
     path = tmp_path / "set.jsonl.gz"
     rows = [
         {"id": 1, "url": None, "html": "<p>x</p>", "gold": None},
         {"id": "b", "url": "https://e.com", "html": "<p>y</p>", "gold": "y"},
+        {"id": "c", "url": None, "html": "<p>z</p>", "gold": "z", "title": "Apart"},
     ]
     with gzip.open(path, "wt", encoding="utf-8") as handle:
         handle.writelines(json.dumps(row) + "\n" for row in rows)
@@ -92,9 +93,12 @@ def test_jsonl_pages_read_with_an_empty_reference(tmp_path: Path) -> None:
     assert [(page.page_id, page.url, page.reference) for page in pages] == [
         ("1", None, ""),
         ("b", "https://e.com", "y"),
+        ("c", None, "z"),
     ]
     assert pages[1].scored_text("Title", "Body") == "Title\nBody"
     assert pages[1].scored_text(None, "Body") == "Body"
+    # a headline annotated apart from the reference is not scored against it
+    assert pages[2].scored_text("Title", "Body") == "Body"
 
 
 @given(st.text(), st.text())
