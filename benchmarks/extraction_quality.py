@@ -52,8 +52,10 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 ZYTE = "zyte-dev"
 MORE = ("l3s-gn1", "dragnet", "cleaneval", "cleanportaleval", "readability")
 GRID = [
-    SelectorOptions(fragment_words=words, fragment_factor=factor)
-    for words, factor in itertools.product((10, 20, 40, 80), (2.0, 4.0, 8.0))
+    SelectorOptions(fragment_words=words, fragment_share=share, fragment_factor=factor)
+    for words, share, factor in itertools.product(
+        (10, 20, 40, 80), (0.0, 0.1, 0.2, 0.3), (2.0, 4.0, 8.0)
+    )
 ]
 Extractor = Callable[[str, str | None], str]
 
@@ -128,16 +130,19 @@ def headline_run(inputs: list[tuple[str, str | None]], pages: list[ReferencePage
 
 
 def candidate_texts(page: ReferencePage) -> dict[SelectorOptions, str]:
-    """Our text under each grid setting; readings are made once and shared."""
+    """Our text under each grid setting; readings and articles are made once and shared."""
     readings = PageReadings(page.html, page.url)
+    articles: dict[str, str] = {}
     texts = {}
     for options in [SelectorOptions(), *GRID]:
-        try:
-            body = choose_reading(readings, options).paragraphs
-            article = article_from_readings(readings, body)
-            texts[options] = page.scored_text(article.title, article.text)
-        except SummarizeError:
-            texts[options] = ""
+        reading = choose_reading(readings, options)
+        if reading.name not in articles:
+            try:
+                article = article_from_readings(readings, reading.paragraphs)
+                articles[reading.name] = page.scored_text(article.title, article.text)
+            except SummarizeError:
+                articles[reading.name] = ""
+        texts[options] = articles[reading.name]
     return texts
 
 
@@ -157,16 +162,20 @@ def load(data: Path, name: str, limit: int | None) -> list[ReferencePage]:
 
 
 def report_html(name: str, pages: list[ReferencePage], runs: dict[str, Run]) -> None:
+    """One line per extractor; speed also as a ratio to trafilatura's, timed in this run."""
     print(f"\n{name} ({len(pages)} pages), HTML")
-    print(f"  {'extractor':28} {'BoW F1':>7} {'shingle F1':>10} {'pages/s':>8}")
+    header = f"{'BoW F1':>7} {'shingle F1':>10} {'pages/s':>8} {'x trafilatura':>13}"
+    print(f"  {'extractor':28} {header}")
+    reference_seconds = runs["trafilatura"].seconds
     for extractor, run in runs.items():
         shingle = shingle_corpus_score(
             shingle_score(page.reference, text)
             for page, text in zip(pages, run.predictions, strict=True)
         ).f1
         rate = len(pages) / run.seconds if run.seconds else float("inf")
+        ratio = reference_seconds / run.seconds if run.seconds else float("inf")
         bow = mean_f1(pages, run.predictions)
-        print(f"  {extractor:28} {bow:7.3f} {shingle:10.3f} {rate:8.1f}")
+        print(f"  {extractor:28} {bow:7.3f} {shingle:10.3f} {rate:8.1f} {ratio:13.2f}")
 
 
 def report_dumps(name: str, pages: list[ReferencePage]) -> tuple[float, float, int]:
@@ -210,7 +219,7 @@ def leave_one_dataset_out(
         print(
             f"  {held:16} held-out F1 {scores[held][chosen]:.3f} "
             f"(readability-lxml {base[held]:.3f}) with fragment_words={chosen.fragment_words}, "
-            f"fragment_factor={chosen.fragment_factor:g}"
+            f"fragment_share={chosen.fragment_share:g}, fragment_factor={chosen.fragment_factor:g}"
         )
     if len(names) > 1:
         chosen = max(GRID, key=lambda options: objective(options, names))

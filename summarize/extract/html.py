@@ -42,7 +42,7 @@ def article_from_readings(readings: PageReadings, body: list[str]) -> Article:
         title = readings.rendered.title
     paragraphs = _without_heading(body, title)
     words = sum(word_count(paragraph) for paragraph in paragraphs)
-    if words < MIN_ARTICLE_WORDS and not _is_the_whole_page(words, readings):
+    if words < MIN_ARTICLE_WORDS and not _is_the_whole_page(words, title, readings):
         raise ExtractionError("no article found in the page (no paragraph of text)")
     url = readings.url
     return Article(
@@ -55,9 +55,13 @@ def article_from_readings(readings: PageReadings, body: list[str]) -> Article:
     )
 
 
-def _is_the_whole_page(words: int, readings: PageReadings) -> bool:
-    """True when a short body is most of what the page shows outside its links."""
-    return words > 0 and words >= _WHOLE_PAGE_SHARE * readings.words > 0
+def _is_the_whole_page(words: int, title: str | None, readings: PageReadings) -> bool:
+    """True when a short body is most of what the page shows outside its links and its
+    headline (the headline is not part of the body, so it does not count against it)."""
+    if words <= 0 or readings.words <= 0:
+        return False
+    shown = max(0, readings.words - (word_count(title) if title else 0))
+    return words >= _WHOLE_PAGE_SHARE * shown
 
 
 def _without_heading(paragraphs: list[str], title: str | None) -> list[str]:

@@ -10,6 +10,7 @@ is computed lazily, so the selector pays only for the readings its decision need
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -30,6 +31,9 @@ from summarize.extract.textdump import extract_text_dump
 # is an answer here, not an error, so its records stop at this handler.
 logging.getLogger("readability").addHandler(logging.NullHandler())
 
+_LAYOUT_TAG = re.compile(r"<(?P<closing>/?)(?:pre|textarea)\b", re.IGNORECASE)
+_WHITESPACE_RUN = re.compile(r"\s{2,}")
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -49,7 +53,8 @@ class PageReadings:
 
     def __init__(self, content: str, url: str | None = None) -> None:
         self.url = url
-        self.tree: HtmlElement | None = _quietly(lambda: trafilatura.load_html(content))
+        markup = _squeezed_markup(content)
+        self.tree: HtmlElement | None = _quietly(lambda: trafilatura.load_html(markup))
 
     @cached_property
     def metadata(self) -> Any:
@@ -103,7 +108,7 @@ class PageReadings:
     def _readability_text(self) -> str | None:
         if self.tree is None:
             return None
-        summary = Document(self.tree, url=self.url).summary(html_partial=True)
+        summary = Document(self.tree).summary(html_partial=True)  # its url only rewrites links
         return str(html_text.extract_text(summary, guess_layout=True))
 
     def _trafilatura(self, favor_recall: bool = False) -> str | None:
@@ -127,6 +132,40 @@ def _quietly(call: Callable[[], Any]) -> Any:
         return call()
     except (ValueError, TypeError, AttributeError, IndexError, KeyError, RecursionError):
         return None
+
+
+def _squeezed_markup(content: str) -> str:
+    """``content`` with its whitespace runs collapsed, as the extractors read them anyway.
+
+    Indented markup puts long runs of spaces and newlines in text nodes; readability-lxml
+    normalises each element's text with regular expressions that slow down on such runs,
+    for every candidate block, and it spends most of its time there. A run holding a newline
+    becomes one newline and a run of spaces and tabs one space, what its own cleaning makes
+    of them. ``<pre>`` and ``<textarea>`` keep their layout (an unclosed one, the rest of
+    the page, as a browser shows it). One linear pass over the markup, before parsing.
+    """
+    parts, done, depth = [], 0, 0
+    for tag in _LAYOUT_TAG.finditer(content):
+        if not tag.group("closing"):
+            if not depth:
+                parts.append(_WHITESPACE_RUN.sub(_one_space, content[done : tag.start()]))
+                done = tag.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if not depth:
+                parts.append(content[done : tag.end()])
+                done = tag.end()
+    rest = content[done:]
+    parts.append(rest if depth else _WHITESPACE_RUN.sub(_one_space, rest))
+    return "".join(parts)
+
+
+def _one_space(run: re.Match[str]) -> str:
+    text = run.group()
+    if "\n" in text:
+        return "\n"
+    return " " if not text.strip(" \t") else text
 
 
 def _paragraphs(text: str | None) -> list[str]:
