@@ -481,7 +481,7 @@ def models_fetch_command(profile: str, summarizer: bool) -> None:
               help="Most items per batch (batches also stop at a token budget).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 @click.option("--engine", "engine_name", type=click.Choice(ENGINES), default="local",
-              show_default=True, help="ray: run the batches as a Ray Data job.")
+              show_default=True, help="ray: run the batches on a pool of Ray actors.")
 @click.option("--num-workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Ray actors, one translator each.")
 @click.option("--ray-address", default=None, envvar="RAY_ADDRESS",

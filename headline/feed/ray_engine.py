@@ -1,10 +1,12 @@
-"""``--engine ray``: the same batches and the same per-batch job, run by a Ray Data actor pool.
+"""``--engine ray``: the same batches and the same per-batch job, run by a pool of Ray actors.
 
-Each Ray row carries one planned batch (serialised items), so batching, summarising and
+Each actor task carries one planned batch (serialised items), so batching, summarising and
 translation are exactly the local engine's (:func:`process_batch`); each actor builds one
-translator when it starts. The driver writes each finished batch to the sink as it arrives,
-so resuming and the lock work as in a local run. Ray is an optional extra, imported here
-only when this engine is chosen.
+translator when it starts. The driver writes each batch to the sink as soon as every earlier
+one is written, so resuming and the lock work as in a local run. Plain actors, not Ray Data's
+actor pool: that one passes its own constructor arguments through the object store, which
+Ray reports with an error line on every run (a restart would need them back). Ray is an
+optional extra, imported here only when this engine is chosen.
 """
 
 from __future__ import annotations
@@ -61,13 +63,11 @@ class FeedActor:
         self.options = options
         self.summarize = summarize
 
-    def __call__(self, rows: dict[str, Any]) -> dict[str, list[Any]]:
-        out = []
-        for payload in rows["batch"]:
-            items = [FeedItem(**fields) for fields in json.loads(str(payload))]
-            records = process_batch(items, self.translator, self.options, self.summarize)
-            out.append(json.dumps([record.to_dict() for record in records], ensure_ascii=False))
-        return {"index": list(rows["index"]), "records": out}
+    def run(self, batch: str) -> str:
+        """One planned batch (JSON items) in, its records (JSON) out."""
+        items = [FeedItem(**fields) for fields in json.loads(batch)]
+        records = process_batch(items, self.translator, self.options, self.summarize)
+        return json.dumps([record.to_dict() for record in records], ensure_ascii=False)
 
 
 def run_feed_on_ray(
@@ -89,33 +89,32 @@ def run_feed_on_ray(
     ]
     if batches:
         _connect(ray, ray_options)
-        logging.getLogger("ray.data").setLevel(logging.ERROR)  # our progress line is enough
-        ray.data.DataContext.get_current().enable_progress_bars = False
-        rows = [{"index": n, "batch": batch} for n, batch in enumerate(batches)]
-        dataset = ray.data.from_items(rows).map_batches(
-            FeedActor,
-            batch_size=1,
-            batch_format="numpy",
-            fn_constructor_args=(make_translator, options, summarize),
-            compute=ray.data.ActorPoolStrategy(size=min(ray_options.num_workers, len(batches))),
-            num_cpus=ray_options.cpus_per_worker,
-        )
-        # batches finish in any order: hold each until every earlier one is written, so the
-        # output keeps feed order and every write is still whole batches
-        finished: dict[int, list[FeedRecord]] = {}
-        next_index = 0
-        for done in dataset.iter_batches(batch_size=1, batch_format="numpy"):
-            for index, payload in zip(done["index"], done["records"], strict=True):
-                records = [FeedRecord.from_dict(record) for record in json.loads(str(payload))]
-                finished[int(index)] = records
-            while next_index in finished:
-                records = finished.pop(next_index)
+        # restart a killed actor and rerun its batch, as Ray Data's actor pool does; the
+        # constructor arguments are small enough to travel inside the creation task, so a
+        # restart needs nothing from the object store
+        actor_class = ray.remote(
+            num_cpus=ray_options.cpus_per_worker, max_restarts=-1, max_task_retries=-1
+        )(FeedActor)
+        actors = [
+            actor_class.remote(make_translator, options, summarize)
+            for _ in range(min(ray_options.num_workers, len(batches)))
+        ]
+        try:
+            # map() yields in submission order, so the output keeps feed order and every
+            # write is still whole batches
+            done = ray.util.ActorPool(actors).map(
+                lambda actor, batch: actor.run.remote(batch), batches
+            )
+            for payload in done:
+                records = [FeedRecord.from_dict(record) for record in json.loads(payload)]
                 sink.append(records)
                 record_written(report, records, progress)
-                next_index += 1
-            if should_stop is not None and should_stop():
-                report.interrupted = True
-                break
+                if should_stop is not None and should_stop():
+                    report.interrupted = True
+                    break
+        finally:
+            for actor in actors:
+                ray.kill(actor)
     if progress is not None:
         progress.finish()
     return report
@@ -124,7 +123,7 @@ def run_feed_on_ray(
 def _import_ray() -> Any:
     try:
         import ray
-        import ray.data
+        import ray.util
     except ImportError:
         raise FeedError(
             "--engine ray needs Ray: pip install 'headline[ray]'"
