@@ -40,6 +40,9 @@ ENGINES = ("local", "ray")
 DEADLINE_PER_TIMEOUT = 3
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BYTES = 10_000_000
+MAX_BEAM_SIZE = 64
+MAX_OUTPUT_TOKENS = 4096
+MAX_RESAMPLES = 100_000
 
 
 class OneLineError(click.ClickException):
@@ -198,9 +201,9 @@ def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--compute-type", type=click.Choice(COMPUTE_TYPES), default="auto",
                      show_default=True, envvar="HEADLINE_COMPUTE_TYPE",
                      help="int8 by default on CPU; float16/bfloat16 need a GPU."),
-        click.option("--beam-size", type=click.IntRange(min=1), default=None,
+        click.option("--beam-size", type=click.IntRange(1, MAX_BEAM_SIZE), default=None,
                      help="Beam width (1 = greedy); default: the model's own setting."),
-        click.option("--max-length", type=click.IntRange(min=1), default=None,
+        click.option("--max-length", type=click.IntRange(1, MAX_OUTPUT_TOKENS), default=None,
                      help="Most output tokens per text; default: the model's own setting."),
         click.option("--offline", is_flag=True, envvar="HEADLINE_OFFLINE",
                      help="Never touch the network; models must be cached or local "
@@ -690,9 +693,9 @@ def eval_options(article_column: str) -> Decorator:
                          help="Use only the first N items."),
             click.option("--sample", type=click.IntRange(min=1), default=None,
                          help="Use N items drawn at random with --seed."),
-            click.option("--seed", type=int, default=0, show_default=True,
+            click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True,
                          help="Seed of --sample and of the bootstrap."),
-            click.option("--resamples", type=click.IntRange(min=10), default=1000,
+            click.option("--resamples", type=click.IntRange(10, MAX_RESAMPLES), default=1000,
                          show_default=True, help="Bootstrap resamples."),
             click.option("--predictions", multiple=True, metavar="FILE",
                          help="Outputs to score: JSONL with id and summary/prediction (and "

@@ -43,6 +43,27 @@ USAGE_CASES = {
                       "'quality', 'nllb'."),
     "eval-needs-a-system": (["eval", "summaries", "--references", "r.jsonl"],
                             "give --predictions FILE or at least one --system"),
+    "summarize-huge-beam": (["summarize", "x", "--beam-size", "100000"],
+                            "Invalid value for '--beam-size': 100000 is not in the range "
+                            "1<=x<=64."),
+    "translate-huge-beam": (["translate", "x", "--beam-size", "65"],
+                            "Invalid value for '--beam-size': 65 is not in the range 1<=x<=64."),
+    "feed-huge-max-length": (["feed", "x", "-o", "o", "--max-length", "1000000"],
+                             "Invalid value for '--max-length': 1000000 is not in the range "
+                             "1<=x<=4096."),
+    "translate-max-length-digits": (["translate", "x", "--max-length", "9" * 40],
+                                    f"Invalid value for '--max-length': {'9' * 40} is not in "
+                                    "the range 1<=x<=4096."),
+    "eval-huge-beam": (["eval", "translations", "--references", "r", "--target", "hy",
+                        "--system", "profile", "--beam-size", "1000"],
+                       "Invalid value for '--beam-size': 1000 is not in the range 1<=x<=64."),
+    "eval-huge-resamples": (["eval", "summaries", "--references", "r", "--system", "lead",
+                             "--resamples", "1000000000000"],
+                            "Invalid value for '--resamples': 1000000000000 is not in the range "
+                            "10<=x<=100000."),
+    "eval-negative-seed": (["eval", "summaries", "--references", "r", "--system", "lead",
+                            "--seed", "-1"],
+                           "Invalid value for '--seed': -1 is not in the range x>=0."),
 }
 
 
