@@ -654,7 +654,7 @@ def eval_options(article_column: str) -> Decorator:
                     sample: int | None, seed: int, resamples: int, predictions: tuple[str, ...],
                     system: tuple[str, ...], fmt: str, output: str | None,
                     per_example: str | None, plot: str | None, outputs: str | None,
-                    engine: EngineOptions, **kwargs: Any) -> Any:
+                    max_bytes: int, engine: EngineOptions, **kwargs: Any) -> Any:
             from pathlib import Path
 
             from eval.bootstrap import BootstrapOptions
@@ -672,7 +672,7 @@ def eval_options(article_column: str) -> Decorator:
                 generation=GenerationOptions(
                     store_path=Path(outputs) if outputs else None, progress=_eval_progress
                 ),
-                engine=engine,
+                engine=engine, max_bytes=max_bytes,
             )
             report_to = ReportOutputs(fmt, output, per_example, plot)
             return command(*args, request=request, report_to=report_to, **kwargs)
@@ -711,6 +711,10 @@ def eval_options(article_column: str) -> Decorator:
                          help="Write each item's scores to this CSV file."),
             click.option("--plot", default=None, metavar="FILE.png",
                          help="Write a bar chart of systems with interval whiskers."),
+            click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
+                         show_default=True, envvar="HEADLINE_MAX_BYTES",
+                         help="Largest local reference or predictions file to read; bigger "
+                         "ones are refused."),
         ]))
 
     return decorate

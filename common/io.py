@@ -144,6 +144,17 @@ def stream_stdin(max_bytes: int = DEFAULT_MAX_BYTES, option: str | None = None) 
     return LineStream(cast(io.BufferedIOBase, _stdin()), "stdin", _Cap(max_bytes, option))
 
 
+def check_size(path: str, max_bytes: int = DEFAULT_MAX_BYTES, option: str | None = None) -> None:
+    """Refuse a regular file over the cap before it goes to a library that reads it whole
+    (``datasets`` for reference sets), with the same wording as :func:`read_input`."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError as exc:
+        raise InputReadError(f"{path}: cannot read ({_reason(exc)})") from None
+    if size > max_bytes:
+        raise _Cap(max_bytes, option).error(path)
+
+
 def _stdin() -> BinaryIO:
     """The binary stdin, or a clear error when the process was started with it closed."""
     stream = sys.stdin
