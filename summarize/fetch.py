@@ -140,6 +140,7 @@ def _fetch_following_redirects(
             _time_left(url, options, started, options.timeout)  # the total deadline, if passed
             raise FetchError(f"{url}: timed out after waiting {options.timeout:g}s") from None
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
+            _time_left(url, options, started, options.timeout)  # closed at the deadline?
             dns = _dns_failure(exc)
             if dns is not None:
                 raise cannot_resolve(url, urlsplit(current).hostname or "", dns) from None

@@ -143,6 +143,25 @@ def test_total_deadline_covers_headers(route, command: str) -> None:  # type: ig
     assert took < 3
 
 
+@pytest.mark.parametrize("route", [_drip_headers, _endless_interim],
+                         ids=["headers-one-byte-at-a-time", "endless-1xx"])
+def test_total_deadline_holds_without_httpx_backend_hook(
+    route, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """A later httpx without the pool attribute the backend is set on: the watchdog closes
+    the connection at the deadline, and the fetch ends within one more --timeout."""
+    import summarize.deadline
+
+    monkeypatch.setattr(summarize.deadline, "BACKEND_ATTRIBUTE", "_gone_in_this_httpx")
+    with serve({"/slow": route}) as server:
+        url = server.url("/slow")
+        started = time.monotonic()
+        result = CliRunner().invoke(cli.main, ["extract", url, "--timeout", "0.2"])
+        took = time.monotonic() - started
+    assert one_error(result) == f"Error: {url}: gave up after the total deadline of 0.6s"
+    assert 0.6 <= took < 0.6 + 0.2 + 1
+
+
 # -- a disk that fills up ----------------------------------------------------------------
 
 @pytest.mark.parametrize("code", [errno.ENOSPC, errno.EIO, errno.EDQUOT])
