@@ -7,6 +7,7 @@ import errno
 import json
 import os
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -146,7 +147,7 @@ def test_total_deadline_covers_headers(route, command: str) -> None:  # type: ig
 @pytest.mark.parametrize("route", [_drip_headers, _endless_interim],
                          ids=["headers-one-byte-at-a-time", "endless-1xx"])
 def test_total_deadline_holds_without_httpx_backend_hook(
-    route, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    route: Callable[[BaseHTTPRequestHandler], None], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A later httpx without the pool attribute the backend is set on: the watchdog closes
     the connection at the deadline, and the fetch ends within one more --timeout."""
