@@ -19,11 +19,12 @@ from common.errors import HeadlineError
 if TYPE_CHECKING:
     from headline.evaluation import EvalRequest, ReportOutputs
     from headline.feed import FeedRunOptions
-    from headline.records import Digest
+    from headline.records import Digest, Translation
     from headline.summarizing import SummaryOptions
     from headline.translating import TranslationOptions
     from seq2seq import EngineOptions
     from summarize.fetch_options import FetchOptions
+    from translate.translator import Translator
 
 # Kept in step with the libraries' own lists (a test checks), so --help imports none of them.
 SUMMARY_METHODS = ("auto", "seq2seq", "textrank", "lead")
@@ -39,6 +40,9 @@ ENGINES = ("local", "ray")
 DEADLINE_PER_TIMEOUT = 3
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MAX_BYTES = 10_000_000
+MAX_BEAM_SIZE = 64
+MAX_OUTPUT_TOKENS = 4096
+MAX_RESAMPLES = 100_000
 
 
 class OneLineError(click.ClickException):
@@ -197,9 +201,9 @@ def engine_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--compute-type", type=click.Choice(COMPUTE_TYPES), default="auto",
                      show_default=True, envvar="HEADLINE_COMPUTE_TYPE",
                      help="int8 by default on CPU; float16/bfloat16 need a GPU."),
-        click.option("--beam-size", type=click.IntRange(min=1), default=None,
+        click.option("--beam-size", type=click.IntRange(1, MAX_BEAM_SIZE), default=None,
                      help="Beam width (1 = greedy); default: the model's own setting."),
-        click.option("--max-length", type=click.IntRange(min=1), default=None,
+        click.option("--max-length", type=click.IntRange(1, MAX_OUTPUT_TOKENS), default=None,
                      help="Most output tokens per text; default: the model's own setting."),
         click.option("--offline", is_flag=True, envvar="HEADLINE_OFFLINE",
                      help="Never touch the network; models must be cached or local "
@@ -382,31 +386,28 @@ def translate_command(
       headline translate - --to hy --from en < headlines.txt > headlines.hy.txt
       headline translate - --to ru --translator ru=./my-opus-mt --format jsonl < titles.txt
     """
-    from common.io import STDIN, check_text, decode_utf8, read_input, split_lines
-    from headline.output import write_text
-    from headline.render import render_translated_lines
-    from headline.translating import translate_texts
+    from common.io import STDIN, check_text, stream_stdin
+    from headline.output import streamed_output
+    from translate.errors import TranslateError
 
-    if text == STDIN:
-        lines = split_lines(decode_utf8(read_input(STDIN), "stdin"))
-    else:
-        lines = [check_text(text, "TEXT")]
-    lines = [" ".join(line.split()) for line in lines]
-    results = translate_texts(lines, translation)
-    failed = {code: parts[0].error for code, parts in results.items()
-              if parts and all(part.error for part in parts)}
+    chunks = (stream_stdin().chunks(TRANSLATE_CHUNK_LINES) if text == STDIN
+              else iter([[check_text(text, "TEXT")]]))
+    translator = translation.translator()
+    failed: dict[str, str | None] = {}  # languages whose every line of the first part failed
     lost = 0  # lines that failed alone, in a language that otherwise worked
-    for code, parts in results.items():
-        for number, part in enumerate(parts, start=1):
-            for warning in part.warnings:
-                click.echo(f"warning: line {number}, {code}: {warning}", err=True)
-            if part.error and code not in failed:
-                lost += 1
-                click.echo(f"warning: line {number}, {code}: not translated: {part.error}",
-                           err=True)
-    rendered = render_translated_lines(lines, results, fmt)
-    if rendered or not failed:
-        write_text(rendered, output)
+    done = 0
+    with streamed_output(output) as write:
+        for chunk in chunks:
+            lines = [" ".join(line.split()) for line in chunk]
+            results = _translate_chunk(translator, lines, translation.targets, failed)
+            if not done:
+                failed = {code: parts[0].error for code, parts in results.items()
+                          if parts and all(part.error for part in parts)}
+                if len(failed) == len(results) and fmt == "text":
+                    raise TranslateError(_failure_line(failed))
+            lost += _warn_lines(results, failed, done)
+            done += len(lines)
+            write(_render_chunk(lines, results, fmt, failed))
     if failed:
         click.echo(f"Error: {_failure_line(failed)}", err=True)
     elif lost:
@@ -414,6 +415,51 @@ def translate_command(
                    "are empty)", err=True)
     if failed or lost:
         ctx.exit(1)
+
+
+TRANSLATE_CHUNK_LINES = 64
+"""Lines ``translate -`` hands the translator at once: big enough to batch, small enough
+that output follows input closely."""
+
+
+def _translate_chunk(
+    translator: Translator, lines: list[str], targets: Sequence[str],
+    failed: Mapping[str, str | None],
+) -> dict[str, list[Translation]]:
+    """Every target's translations of ``lines``; a language that already failed whole is
+    not asked again and keeps its first error."""
+    from headline.records import Translation
+    from headline.translating import translate_lines
+
+    results = translate_lines(translator, lines, [code for code in targets if code not in failed])
+    return {code: results[code] if code in results
+            else [Translation.failed(str(failed[code])) for _ in lines] for code in targets}
+
+
+def _warn_lines(
+    results: Mapping[str, Sequence[Translation]], failed: Mapping[str, str | None], before: int
+) -> int:
+    """Name each line's number warnings and each line that failed alone; the count of those."""
+    lost = 0
+    for code, parts in results.items():
+        for number, part in enumerate(parts, start=before + 1):
+            for warning in part.warnings:
+                click.echo(f"warning: line {number}, {code}: {warning}", err=True)
+            if part.error and code not in failed:
+                lost += 1
+                click.echo(f"warning: line {number}, {code}: not translated: {part.error}",
+                           err=True)
+    return lost
+
+
+def _render_chunk(
+    lines: list[str], results: Mapping[str, Sequence[Translation]], fmt: str,
+    failed: Mapping[str, str | None],
+) -> str:
+    from headline.render import render_translated_lines
+
+    rendered = render_translated_lines(lines, results, fmt, left_out=failed)
+    return rendered + "\n" if rendered else ""
 
 
 def _failure_line(failed: Mapping[str, str | None]) -> str:
@@ -608,7 +654,7 @@ def eval_options(article_column: str) -> Decorator:
                     sample: int | None, seed: int, resamples: int, predictions: tuple[str, ...],
                     system: tuple[str, ...], fmt: str, output: str | None,
                     per_example: str | None, plot: str | None, outputs: str | None,
-                    engine: EngineOptions, **kwargs: Any) -> Any:
+                    max_bytes: int, engine: EngineOptions, **kwargs: Any) -> Any:
             from pathlib import Path
 
             from eval.bootstrap import BootstrapOptions
@@ -626,7 +672,7 @@ def eval_options(article_column: str) -> Decorator:
                 generation=GenerationOptions(
                     store_path=Path(outputs) if outputs else None, progress=_eval_progress
                 ),
-                engine=engine,
+                engine=engine, max_bytes=max_bytes,
             )
             report_to = ReportOutputs(fmt, output, per_example, plot)
             return command(*args, request=request, report_to=report_to, **kwargs)
@@ -647,9 +693,9 @@ def eval_options(article_column: str) -> Decorator:
                          help="Use only the first N items."),
             click.option("--sample", type=click.IntRange(min=1), default=None,
                          help="Use N items drawn at random with --seed."),
-            click.option("--seed", type=int, default=0, show_default=True,
+            click.option("--seed", type=click.IntRange(min=0), default=0, show_default=True,
                          help="Seed of --sample and of the bootstrap."),
-            click.option("--resamples", type=click.IntRange(min=10), default=1000,
+            click.option("--resamples", type=click.IntRange(10, MAX_RESAMPLES), default=1000,
                          show_default=True, help="Bootstrap resamples."),
             click.option("--predictions", multiple=True, metavar="FILE",
                          help="Outputs to score: JSONL with id and summary/prediction (and "
@@ -665,6 +711,10 @@ def eval_options(article_column: str) -> Decorator:
                          help="Write each item's scores to this CSV file."),
             click.option("--plot", default=None, metavar="FILE.png",
                          help="Write a bar chart of systems with interval whiskers."),
+            click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
+                         show_default=True, envvar="HEADLINE_MAX_BYTES",
+                         help="Largest local reference or predictions file to read; bigger "
+                         "ones are refused."),
         ]))
 
     return decorate

@@ -8,14 +8,16 @@ goes through :func:`read_input` so the cap, the wait and the wording are the sam
 
 from __future__ import annotations
 
+import io
 import os
 import select
 import stat
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from common.errors import HeadlineError
 
@@ -60,6 +62,97 @@ def read_input(
         raise InputReadError(f"{name}: permission denied") from None
     except OSError as exc:
         raise InputReadError(f"{name}: cannot read ({_reason(exc)})") from None
+
+
+class LineStream:
+    """The lines of a binary stream as they arrive, never more than ``max_bytes`` in all.
+
+    ``translate -`` reads this way so the first lines are translated while a slow writer is
+    still writing, and an endless source stops at the cap with the usual error. Lines end
+    at a newline (or CRLF) only, as in :func:`split_lines`; each is strict UTF-8.
+    """
+
+    def __init__(self, handle: io.BufferedIOBase, name: str, cap: _Cap) -> None:
+        self._handle = handle
+        self._name = name
+        self._cap = cap
+        self._buffer = bytearray()
+        self._offset = 0  # bytes of the stream before the buffer
+        self._read = 0
+        self._number = 0
+        self._ended = False
+
+    def __iter__(self) -> Iterator[str]:
+        while (line := self._next_line()) is not None:
+            yield line
+
+    def chunks(self, size: int) -> Iterator[list[str]]:
+        """Lists of at most ``size`` lines; a list also ends where the next line has not
+        arrived yet, so a line written to a pipe is handled without waiting for more."""
+        chunk: list[str] = []
+        while (line := self._next_line()) is not None:
+            chunk.append(line)
+            if len(chunk) >= size or not self._ready():
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    def _next_line(self) -> str | None:
+        while (end := self._buffer.find(b"\n")) < 0 and not self._ended:
+            self._fill()
+        if end < 0 and not self._buffer:
+            return None
+        raw = bytes(self._buffer[:end] if end >= 0 else self._buffer)
+        start = self._offset
+        self._number += 1
+        self._offset += len(raw) + (end >= 0)
+        del self._buffer[:len(raw) + (end >= 0)]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _not_utf8(self._name, self._number, start + exc.start) from None
+        return text[:-1] if text.endswith("\r") else text
+
+    def _fill(self) -> None:
+        """One read of what is there (or the wait for it); past the cap is an error."""
+        try:
+            chunk = self._handle.read1(_CHUNK)
+        except OSError as exc:
+            raise InputReadError(f"{self._name}: cannot read ({_reason(exc)})") from None
+        except ValueError:  # a closed file object
+            raise InputReadError(f"{self._name}: closed (nothing to read)") from None
+        self._read += len(chunk)
+        if self._read > self._cap.max_bytes:
+            raise self._cap.error(self._name)
+        self._buffer += chunk
+        self._ended = not chunk
+
+    def _ready(self) -> bool:
+        """Whether the next line can be had without waiting on the writer."""
+        if self._ended or b"\n" in self._buffer:
+            return True
+        try:
+            fd = self._handle.fileno()
+        except (OSError, ValueError):  # an in-memory stream: everything is there
+            return True
+        return bool(select.select([fd], [], [], 0)[0])
+
+
+def stream_stdin(max_bytes: int = DEFAULT_MAX_BYTES, option: str | None = None) -> LineStream:
+    """The lines of stdin as they arrive (see :class:`LineStream`)."""
+    return LineStream(cast(io.BufferedIOBase, _stdin()), "stdin", _Cap(max_bytes, option))
+
+
+def check_size(path: str, max_bytes: int = DEFAULT_MAX_BYTES, option: str | None = None) -> None:
+    """Refuse a regular file over the cap before it goes to a library that reads it whole
+    (``datasets`` for reference sets), with the same wording as :func:`read_input`."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError as exc:
+        raise InputReadError(f"{path}: cannot read ({_reason(exc)})") from None
+    if size > max_bytes:
+        raise _Cap(max_bytes, option).error(path)
 
 
 def _stdin() -> BinaryIO:
@@ -142,8 +235,11 @@ def decode_utf8(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InputReadError(f"{name}, line {line}: not UTF-8 text (byte {exc.start})") from None
+        raise _not_utf8(name, data.count(b"\n", 0, exc.start) + 1, exc.start) from None
+
+
+def _not_utf8(name: str, line: int, byte: int) -> InputReadError:
+    return InputReadError(f"{name}, line {line}: not UTF-8 text (byte {byte})")
 
 
 def check_text(text: str, name: str) -> str:

@@ -10,9 +10,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from eval.errors import EvalError
 from eval.metrics.base import Metric, Stats
 
 DEFAULT_RESAMPLES = 1000
+MIN_RESAMPLES = 10
+MAX_RESAMPLES = 100_000
+"""Resamples are drawn as one index array per metric; past this it would not fit in memory
+for a reference set of a few thousand items."""
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,13 @@ class BootstrapOptions:
     resamples: int = DEFAULT_RESAMPLES
     seed: int = 0
     confidence: float = 0.95
+
+    def __post_init__(self) -> None:
+        if not MIN_RESAMPLES <= self.resamples <= MAX_RESAMPLES:
+            raise EvalError(f"resamples must be {MIN_RESAMPLES} to {MAX_RESAMPLES}, "
+                            f"got {self.resamples}")
+        if self.seed < 0:
+            raise EvalError(f"the seed must be 0 or more, got {self.seed}")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from common.io import InputReadError, decode_utf8, read_input, split_lines
+from common.io import DEFAULT_MAX_BYTES, InputReadError, decode_utf8, read_input, split_lines
 from common.jsonlines import json_problem
 from eval.errors import EvalError
 from eval.meta import HUMAN_COLUMNS
@@ -69,8 +69,11 @@ def _read_jsonl(path: Path, lines: list[str], default_system: str) -> Prediction
     return Predictions(systems, _human_means(records))
 
 
-def load_predictions(path: str, ids: list[str]) -> Predictions:
-    """Every system's outputs, each covering exactly the reference ``ids``.
+def load_predictions(
+    path: str, ids: list[str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> Predictions:
+    """Every system's outputs, each covering exactly the reference ``ids``; a file over
+    ``max_bytes`` is refused.
 
     A plain text file is matched to ``ids`` by line order and must have one line per item.
     """
@@ -78,7 +81,7 @@ def load_predictions(path: str, ids: list[str]) -> Predictions:
     if not file.exists():
         raise EvalError(f"predictions file not found: {path}")
     try:
-        lines = split_lines(decode_utf8(read_input(path), path))
+        lines = split_lines(decode_utf8(read_input(path, max_bytes, "--max-bytes"), path))
     except InputReadError as exc:
         raise EvalError(f"cannot read predictions: {exc}") from None
     if not any(line.strip() for line in lines):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from common.io import DEFAULT_MAX_BYTES, InputReadError, check_size
 from eval.errors import EvalError
 
 LOCAL_BUILDERS = {".jsonl": "json", ".json": "json", ".csv": "csv", ".parquet": "parquet"}
@@ -56,8 +57,9 @@ class ReferenceSet:
         return [item.id for item in self.items]
 
 
-def _load_rows(source: str) -> tuple[Any, str, str]:
-    """The dataset rows, the set's name and its split."""
+def _load_rows(source: str, max_bytes: int) -> tuple[Any, str, str]:
+    """The dataset rows, the set's name and its split; a local file over ``max_bytes`` is
+    refused before ``datasets`` reads it."""
     import datasets
 
     path = Path(source)
@@ -73,6 +75,10 @@ def _load_rows(source: str) -> tuple[Any, str, str]:
             )
         if path.stat().st_size == 0:
             raise EvalError(f"{source}: the reference file is empty")
+        try:
+            check_size(source, max_bytes, "--max-bytes")
+        except InputReadError as exc:
+            raise EvalError(f"cannot read references: {exc}") from None
         try:
             with _quiet_progress():
                 rows = datasets.load_dataset(builder, data_files=str(path), split="train")
@@ -136,9 +142,12 @@ def _as_references(value: Any, item_id: str, column: str) -> list[str]:
     return references
 
 
-def load_references(options: ReferenceOptions) -> ReferenceSet:
-    """Load, check and cut the reference set described by ``options``."""
-    rows, name, split = _load_rows(options.source)
+def load_references(
+    options: ReferenceOptions, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ReferenceSet:
+    """Load, check and cut the reference set described by ``options`` (a local file of at
+    most ``max_bytes``)."""
+    rows, name, split = _load_rows(options.source, max_bytes)
     columns = list(rows.column_names)
     if options.article_column not in columns:
         raise EvalError(

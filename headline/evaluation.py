@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from common.io import DEFAULT_MAX_BYTES
 from eval.bootstrap import BootstrapOptions
 from eval.errors import EvalError
 from eval.metrics.base import Metric
@@ -26,7 +27,8 @@ SUMMARY_SYSTEMS = ("lead", "textrank", "seq2seq")
 class EvalRequest:
     """What both evaluations share: the reference set, given outputs (a predictions file)
     and systems to generate, the bootstrap, where generated outputs are kept, and the
-    engine settings of model systems."""
+    engine settings of model systems; ``max_bytes`` caps each local reference and
+    predictions file."""
 
     references: ReferenceOptions
     predictions: tuple[str, ...] = ()
@@ -34,6 +36,7 @@ class EvalRequest:
     bootstrap: BootstrapOptions = field(default_factory=BootstrapOptions)
     generation: GenerationOptions = field(default_factory=GenerationOptions)
     engine: EngineOptions = field(default_factory=EngineOptions)
+    max_bytes: int = DEFAULT_MAX_BYTES
 
     def __post_init__(self) -> None:
         if not self.predictions and not self.systems:
@@ -49,8 +52,8 @@ def evaluate_summaries(
     from eval.systems import generate, summarizer_outputs, summary_rouge
     from headline.summarizing import SummaryOptions, build_summarizer, summarizer_model
 
-    reference_set = load_references(request.references)
-    systems, human = given_outputs(request.predictions, reference_set)
+    reference_set = load_references(request.references, request.max_bytes)
+    systems, human = given_outputs(request.predictions, reference_set, request.max_bytes)
     for spec in request.systems:
         method, _, model = spec.partition(":")
         if method not in SUMMARY_SYSTEMS:
@@ -80,8 +83,8 @@ def evaluate_translations(
     from translate.translator import TranslatorOptions, build_translator, normalize_language
 
     target = normalize_language(target)
-    reference_set = load_references(request.references)
-    systems, human = given_outputs(request.predictions, reference_set)
+    reference_set = load_references(request.references, request.max_bytes)
+    systems, human = given_outputs(request.predictions, reference_set, request.max_bytes)
     for spec in request.systems:
         overrides = {} if spec == "profile" else {target: spec}
         translator = build_translator(TranslatorOptions(
@@ -120,7 +123,7 @@ def write_report(report: EvalReport, outputs: ReportOutputs) -> None:
 
 
 def given_outputs(
-    paths: Sequence[str], reference_set: ReferenceSet
+    paths: Sequence[str], reference_set: ReferenceSet, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[list[SystemOutputs], dict[str, dict[str, float]]]:
     """The systems in every predictions file, aligned to the reference ids, in natural order
     within a file (M2 before M10); a system name found in two files is an error rather than
@@ -132,7 +135,7 @@ def given_outputs(
     human: dict[str, dict[str, float]] = {}
     seen: dict[str, str] = {}
     for path in paths:
-        given = load_predictions(path, ids)
+        given = load_predictions(path, ids, max_bytes)
         for name, outputs in sorted(given.outputs.items(), key=lambda pair: natural_key(pair[0])):
             if name in seen:
                 raise EvalError(

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from common.errors import OutputError
 
@@ -18,24 +21,44 @@ def write_text(text: str, output: str | None = None) -> None:
     A file is written beside its final name and renamed over it, so a reader (or a killed
     run) never sees half of it.
     """
-    body = text if text.endswith("\n") else text + "\n"
+    with streamed_output(output) as write:
+        write(text if text.endswith("\n") else text + "\n")
+
+
+@contextmanager
+def streamed_output(output: str | None = None) -> Iterator[Callable[[str], object]]:
+    """A writer for text that comes in parts: each part reaches stdout (None or ``-``) at
+    once; a file gets the whole text only when the block ends without an error."""
     if output in (None, STDOUT):
-        sys.stdout.write(body)
-        sys.stdout.flush()
+        yield _to_stdout
         return
     path = Path(str(output))
     if path.is_dir():
         raise OutputError(f"{output}: is a directory, not an output file")
-    write_atomically(path, body)
+    with atomic_file(path) as handle:
+        yield handle.write
+
+
+def _to_stdout(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def write_atomically(path: Path, text: str) -> None:
     """Write beside ``path`` and rename over it: a reader sees the old page or the new one,
-    never half of one. The temporary file is removed if anything fails."""
+    never half of one."""
+    with atomic_file(path) as handle:
+        handle.write(text)
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[TextIO]:
+    """A file written beside ``path`` and renamed over it when the block ends; removed
+    instead if anything fails."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         with temporary.open("x", encoding="utf-8") as handle:
-            handle.write(text)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         temporary.replace(path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -186,7 +186,8 @@ TRANSLATION_FORMATS = ("text", "jsonl")
 
 
 def render_translated_lines(
-    lines: Sequence[str], results: Mapping[str, Sequence[Translation]], fmt: str
+    lines: Sequence[str], results: Mapping[str, Sequence[Translation]], fmt: str,
+    left_out: Collection[str] | None = None,
 ) -> str:
     """``headline translate``'s output: one line per input line and language that worked.
 
@@ -194,6 +195,10 @@ def render_translated_lines(
     (empty for a line that failed alone);
     jsonl: ``{"source", LANG: text or null, "warnings": {LANG: [...]}, "errors": {...}}``
     per input line, every language included.
+
+    ``left_out`` names the languages the text format leaves out; by default those whose
+    every line failed (the caller names them). A stream rendered part by part passes the
+    languages that failed in its first part, so every part has the same languages.
     """
     if fmt not in TRANSLATION_FORMATS:
         raise DigestError(f"unknown output format {fmt!r} (known: text, jsonl)")
@@ -202,9 +207,11 @@ def render_translated_lines(
             json.dumps(_line_record(line, number, results), ensure_ascii=False)
             for number, line in enumerate(lines)
         )
-    # a language whose every line failed is left out (the caller names it); a line that
-    # failed alone stays as an empty line, so the output keeps one line per input line
-    ok = [code for code, parts in results.items() if not all(part.error for part in parts)]
+    # a line that failed alone stays as an empty line, so the output keeps one line per
+    # input line
+    if left_out is None:
+        left_out = [code for code, parts in results.items() if all(p.error for p in parts)]
+    ok = [code for code in results if code not in left_out]
     prefix = len(results) > 1
     return "\n".join(
         (f"{code}\t" if prefix else "") + " ".join((results[code][number].title or "").split())

@@ -152,6 +152,13 @@ def translate_texts(
     each of its records.
     """
     options = options or TranslationOptions()
-    translator = options.translator()
+    return translate_lines(options.translator(), texts, options.targets)
+
+
+def translate_lines(
+    translator: Translator, texts: Sequence[str], targets: Sequence[str]
+) -> dict[str, list[Translation]]:
+    """:func:`translate_texts` with a translator already built, so a stream of texts can be
+    translated part by part with one translator."""
     parts = [TextParts(text) for text in texts]
-    return {target: translate_parts(translator, parts, target) for target in options.targets}
+    return {target: translate_parts(translator, parts, target) for target in targets}

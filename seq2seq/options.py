@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from seq2seq.checks import GENERATION_LIMITS
 from seq2seq.errors import ModelError
 from seq2seq.source import offline_from_environment
 
@@ -14,6 +15,9 @@ DEVICES = ("auto", "cpu", "cuda")
 COMPUTE_TYPES = ("auto", "int8", "float32", "float16", "bfloat16", "int8_float16", "int8_bfloat16")
 TORCH_COMPUTE_TYPES = ("float32", "float16", "bfloat16")
 THREAD_LAYOUTS = ("batch", "single")
+# The same bounds as a model's own generation_config.json: one text must not run for minutes.
+MAX_BEAM_SIZE = GENERATION_LIMITS["num_beams"]
+MAX_OUTPUT_TOKENS = GENERATION_LIMITS["max_new_tokens"]
 
 
 @dataclass(frozen=True)
@@ -48,10 +52,10 @@ class EngineOptions:
         _check_choice("device", self.device, DEVICES)
         _check_choice("compute type", self.compute_type, COMPUTE_TYPES)
         _check_choice("thread layout", self.thread_layout, THREAD_LAYOUTS)
-        for name in ("beam_size", "max_length"):
+        for name, limit in (("beam_size", MAX_BEAM_SIZE), ("max_length", MAX_OUTPUT_TOKENS)):
             value = getattr(self, name)
-            if value is not None and value < 1:
-                raise ModelError(f"{name.replace('_', '-')} must be at least 1, got {value}")
+            if value is not None and not 1 <= value <= limit:
+                raise ModelError(f"{name.replace('_', '-')} must be 1 to {limit}, got {value}")
         if min(self.batch_tokens, self.max_batch_size, self.cpu_threads or 1) < 1:
             raise ModelError("batch sizes and CPU threads must be at least 1")
         if self.backend == "transformers" and self.compute_type != "auto":

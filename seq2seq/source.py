@@ -10,6 +10,7 @@ import hashlib
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -133,15 +134,37 @@ def hub_timeout() -> float:
 
 def _bound_hub_calls(timeout: float) -> None:
     """Give the hub client's shared HTTP session a timeout: by default it has none, so a hub
-    that accepts the connection and never answers would be waited on for ever."""
-    from huggingface_hub.utils import _http
+    that accepts the connection and never answers would be waited on for ever.
+
+    The factory is set through the public ``set_client_factory``; the client it wraps comes
+    from huggingface_hub's own (internal) default factory, so its request hooks stay. Where a
+    version lacks that internal, the current shared session (public ``get_session``) gets
+    the timeout instead; this runs before every hub call, so a session the hub library
+    recreates (after a fork or an SSL error) is bounded again at the next call.
+    """
+    import huggingface_hub
+
+    default = _hub_default_client_factory()
+    if default is None:
+        huggingface_hub.get_session().timeout = timeout
+        return
 
     def factory() -> Any:
-        client = _http.default_client_factory()
+        client = default()
         client.timeout = timeout
         return client
 
-    _http.set_client_factory(factory)
+    huggingface_hub.set_client_factory(factory)
+
+
+def _hub_default_client_factory() -> Callable[[], Any] | None:
+    """huggingface_hub's default client factory, None where this version has none."""
+    try:
+        from huggingface_hub.utils import _http
+    except ImportError:
+        return None
+    factory: Callable[[], Any] | None = getattr(_http, "default_client_factory", None)
+    return factory
 
 
 def _weight_patterns(model_id: str) -> list[str]:

@@ -4,14 +4,21 @@ httpx's timeouts bound each connect and each read, so a server that sends its he
 byte at a time, or an endless run of ``1xx`` interim responses, keeps a fetch alive for ever.
 Capping each operation's timeout at the time left until the deadline makes the deadline hold
 for the whole exchange, headers included.
+
+httpx has no public hook for its network backend, so the backend is set on each connection
+pool's internal attribute. Where an httpx version lacks it, a watchdog closes the client's
+connections at the deadline instead: the read in progress then fails at the latest one
+per-operation timeout later, so the fetch still ends by deadline + timeout.
 """
 
 from __future__ import annotations
 
 import ssl
+import threading
 import time
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import httpcore
 import httpx
@@ -79,12 +86,43 @@ class _DeadlineStream(httpcore.NetworkStream):
         return self._inner.get_extra_info(info)
 
 
-def bound_by_deadline(client: httpx.Client, deadline: float) -> httpx.Client:
-    """Make every connection of ``client`` end by ``deadline``, its direct transport and any
-    proxy ones from the environment alike (httpx offers no public hook for the backend)."""
+BACKEND_ATTRIBUTE = "_network_backend"
+"""The attribute of an httpcore connection pool (inside an httpx transport) holding its
+network backend; internal to httpx, hence checked before use."""
+
+
+@contextmanager
+def bound_by_deadline(client: httpx.Client, deadline: float) -> Iterator[httpx.Client]:
+    """``client`` (closed on exit) with every connection ending by ``deadline``: its direct
+    transport and any proxy ones from the environment get a :class:`DeadlineBackend`, or,
+    where that internal hook is missing, a watchdog closes them at the deadline."""
     backend = DeadlineBackend(deadline)
-    for transport in (client._transport, *client._mounts.values()):
-        pool = getattr(transport, "_pool", None)
-        if pool is not None and hasattr(pool, "_network_backend"):
-            pool._network_backend = backend
-    return client
+    transports = [getattr(client, "_transport", None),
+                  *getattr(client, "_mounts", {}).values()]
+    hooked = [_set_backend(transport, backend) for transport in transports if transport]
+    watchdog = None
+    if not hooked or not all(hooked):
+        left = max(0.0, deadline - time.monotonic())
+        watchdog = threading.Timer(left, _close_all, [[t for t in transports if t]])
+        watchdog.daemon = True
+        watchdog.start()
+    try:
+        with client:
+            yield client
+    finally:
+        if watchdog is not None:
+            watchdog.cancel()
+
+
+def _set_backend(transport: httpx.BaseTransport, backend: DeadlineBackend) -> bool:
+    """Whether ``transport``'s pool took ``backend``."""
+    pool = getattr(transport, "_pool", None)
+    if pool is None or not hasattr(pool, BACKEND_ATTRIBUTE):
+        return False
+    setattr(pool, BACKEND_ATTRIBUTE, backend)
+    return True
+
+
+def _close_all(transports: list[httpx.BaseTransport]) -> None:
+    for transport in transports:
+        transport.close()

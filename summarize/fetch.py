@@ -72,15 +72,20 @@ class _Retryable(Exception):
 
 
 def check_url(url: str, options: FetchOptions) -> None:
-    """Refuse non-http(s) URLs and, unless allowed, hosts on private networks."""
-    parts = urlsplit(url)
+    """Refuse non-http(s) URLs, malformed ones (a bracket left open, a port out of range)
+    and, unless allowed, hosts on private networks."""
+    try:
+        parts = urlsplit(url)
+        hostname, port = parts.hostname, parts.port
+    except ValueError as exc:
+        raise FetchError(f"{url}: not a valid URL ({exc})") from None
     if parts.scheme.lower() not in ("http", "https"):
         shown = parts.scheme or "none"
         raise FetchError(f"{url}: unsupported URL scheme '{shown}' (only http and https)")
-    if not parts.hostname:
+    if not hostname:
         raise FetchError(f"{url}: the URL has no host name")
     if not options.allow_private_addresses:
-        _refuse_private_host(url, parts.hostname, parts.port)
+        _refuse_private_host(url, hostname, port)
 
 
 def fetch(
@@ -140,6 +145,7 @@ def _fetch_following_redirects(
             _time_left(url, options, started, options.timeout)  # the total deadline, if passed
             raise FetchError(f"{url}: timed out after waiting {options.timeout:g}s") from None
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
+            _time_left(url, options, started, options.timeout)  # closed at the deadline?
             dns = _dns_failure(exc)
             if dns is not None:
                 raise cannot_resolve(url, urlsplit(current).hostname or "", dns) from None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from summarize.errors import FetchError
+
 DEFAULT_USER_AGENT = "headline/0.1 (news digest)"
 
 
@@ -27,3 +29,10 @@ class FetchOptions:
     max_redirects: int = 5
     user_agent: str = DEFAULT_USER_AGENT
     allow_private_addresses: bool = True
+
+    def __post_init__(self) -> None:
+        # an HTTP header is ASCII without control characters; anything else would fail
+        # inside the HTTP client instead of being named
+        if not (self.user_agent.isascii() and self.user_agent.isprintable()):
+            raise FetchError(f"the user agent {self.user_agent!r} must be printable ASCII "
+                             "(see --user-agent)")

@@ -12,12 +12,19 @@ import cli
 
 
 def test_cli_choices_equal_the_library_lists() -> None:
+    from eval.bootstrap import MAX_RESAMPLES
     from eval.report import REPORT_FORMATS
     from headline.feed import ENGINES
     from headline.feed.outputs import FEED_OUTPUT_FORMATS
     from headline.render import ARTICLE_FORMATS, DIGEST_FORMATS
     from headline.summarizing import SUMMARY_METHODS
-    from seq2seq.options import BACKENDS, COMPUTE_TYPES, DEVICES
+    from seq2seq.options import (
+        BACKENDS,
+        COMPUTE_TYPES,
+        DEVICES,
+        MAX_BEAM_SIZE,
+        MAX_OUTPUT_TOKENS,
+    )
     from summarize.fetch import FetchOptions
     from translate.profiles import profile_names
 
@@ -31,6 +38,9 @@ def test_cli_choices_equal_the_library_lists() -> None:
     assert (
         FetchOptions.timeout, FetchOptions.max_bytes,
     ) == (cli.DEFAULT_TIMEOUT, cli.DEFAULT_MAX_BYTES)
+    assert (cli.MAX_BEAM_SIZE, cli.MAX_OUTPUT_TOKENS, cli.MAX_RESAMPLES) == (
+        MAX_BEAM_SIZE, MAX_OUTPUT_TOKENS, MAX_RESAMPLES,
+    )
 
 
 def test_help_imports_no_library_package() -> None:

@@ -107,7 +107,9 @@ def test_model_generation_settings_apply_unless_overridden(model_dir: Path) -> N
     [
         ({"backend": "onnx"}, "unknown backend 'onnx'"),
         ({"device": "tpu"}, "unknown device 'tpu'"),
-        ({"beam_size": 0}, "beam-size must be at least 1"),
+        ({"beam_size": 0}, "beam-size must be 1 to 64, got 0"),
+        ({"beam_size": 65}, "beam-size must be 1 to 64, got 65"),
+        ({"max_length": 4097}, "max-length must be 1 to 4096, got 4097"),
     ],
 )
 def test_bad_options_are_named(options: dict[str, object], message: str) -> None:

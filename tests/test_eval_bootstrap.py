@@ -48,3 +48,17 @@ def test_paired_test_is_reproducible() -> None:
     first = paired_test(metric, good, noisy, options)
     assert first == paired_test(metric, good, noisy, options)
     assert np.isfinite([c.p_value for c in first]).all()
+
+
+@pytest.mark.parametrize(("settings", "message"), [
+    ({"resamples": 9}, "resamples must be 10 to 100000, got 9"),
+    ({"resamples": 10**12}, "resamples must be 10 to 100000, got 1000000000000"),
+    ({"seed": -1}, "the seed must be 0 or more, got -1"),
+])
+def test_bootstrap_settings_are_bounded_before_any_array_is_drawn(
+    settings: dict[str, int], message: str
+) -> None:
+    from eval.errors import EvalError
+
+    with pytest.raises(EvalError, match=message):
+        BootstrapOptions(**settings)

@@ -58,6 +58,27 @@ def test_silent_hub_times_out(silent_hub: str, tmp_path: Path, model: str,
            "HEADLINE_TIMEOUT to wait longer, or pass a local directory)" in errors[0]
 
 
+def test_silent_hub_times_out_without_the_hub_default_client_factory(
+    silent_hub: str, tmp_path: Path
+) -> None:
+    """A huggingface_hub without its internal default factory: the shared session gets the
+    timeout through the public get_session, and the lookup still gives up in time."""
+    env = {key: value for key, value in os.environ.items() if not key.endswith("_OFFLINE")}
+    env.update(HF_ENDPOINT=silent_hub, HEADLINE_TIMEOUT="0.5", HF_HOME=str(tmp_path / "hf"),
+               XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPATH=str(ROOT))
+    code = ("import sys\nfrom huggingface_hub.utils import _http\n"
+            "del _http.default_client_factory\nimport cli\nsys.exit(cli.main())")
+    command = ["translate", "Hello", "--to", "ru", "--translator", "ru=someone/opus-mt-en-ru"]
+    result = subprocess.run([sys.executable, "-c", code, *command], env=env,
+                            capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Error: the model hub did not answer for 'someone/opus-mt-en-ru' within 0.5s (set "
+        "HEADLINE_TIMEOUT to wait longer, or pass a local directory) (nothing translated "
+        "into ru)"
+    )
+
+
 def _named_copy(tmp_path: Path, factory: pytest.TempPathFactory, name: str) -> Path:
     return Path(shutil.copytree(session_model("marian", factory), tmp_path / name))
 

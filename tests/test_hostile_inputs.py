@@ -50,7 +50,8 @@ DEVICE_CASES = {
     "feed-urandom": (["feed", "/dev/urandom", "-o", "{out}", "--max-bytes", "1000", "--to",
                       "en"], f"/dev/urandom: {CAP}"),
     "eval-predictions-zero": (["eval", "summaries", "--references", "{refs}", "--predictions",
-                               "/dev/zero"], f"cannot read predictions: /dev/zero: {DEFAULT_CAP}"),
+                               "/dev/zero"], f"cannot read predictions: /dev/zero: {DEFAULT_CAP} "
+                              "(see --max-bytes)"),
 }
 
 

@@ -7,6 +7,7 @@ import errno
 import json
 import os
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
@@ -43,6 +44,27 @@ USAGE_CASES = {
                       "'quality', 'nllb'."),
     "eval-needs-a-system": (["eval", "summaries", "--references", "r.jsonl"],
                             "give --predictions FILE or at least one --system"),
+    "summarize-huge-beam": (["summarize", "x", "--beam-size", "100000"],
+                            "Invalid value for '--beam-size': 100000 is not in the range "
+                            "1<=x<=64."),
+    "translate-huge-beam": (["translate", "x", "--beam-size", "65"],
+                            "Invalid value for '--beam-size': 65 is not in the range 1<=x<=64."),
+    "feed-huge-max-length": (["feed", "x", "-o", "o", "--max-length", "1000000"],
+                             "Invalid value for '--max-length': 1000000 is not in the range "
+                             "1<=x<=4096."),
+    "translate-max-length-digits": (["translate", "x", "--max-length", "9" * 40],
+                                    f"Invalid value for '--max-length': {'9' * 40} is not in "
+                                    "the range 1<=x<=4096."),
+    "eval-huge-beam": (["eval", "translations", "--references", "r", "--target", "hy",
+                        "--system", "profile", "--beam-size", "1000"],
+                       "Invalid value for '--beam-size': 1000 is not in the range 1<=x<=64."),
+    "eval-huge-resamples": (["eval", "summaries", "--references", "r", "--system", "lead",
+                             "--resamples", "1000000000000"],
+                            "Invalid value for '--resamples': 1000000000000 is not in the range "
+                            "10<=x<=100000."),
+    "eval-negative-seed": (["eval", "summaries", "--references", "r", "--system", "lead",
+                            "--seed", "-1"],
+                           "Invalid value for '--seed': -1 is not in the range x>=0."),
 }
 
 
@@ -120,6 +142,25 @@ def test_total_deadline_covers_headers(route, command: str) -> None:  # type: ig
         took = time.monotonic() - started
     assert one_error(result) == f"Error: {url}: gave up after the total deadline of 0.6s"
     assert took < 3
+
+
+@pytest.mark.parametrize("route", [_drip_headers, _endless_interim],
+                         ids=["headers-one-byte-at-a-time", "endless-1xx"])
+def test_total_deadline_holds_without_httpx_backend_hook(
+    route: Callable[[BaseHTTPRequestHandler], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A later httpx without the pool attribute the backend is set on: the watchdog closes
+    the connection at the deadline, and the fetch ends within one more --timeout."""
+    import summarize.deadline
+
+    monkeypatch.setattr(summarize.deadline, "BACKEND_ATTRIBUTE", "_gone_in_this_httpx")
+    with serve({"/slow": route}) as server:
+        url = server.url("/slow")
+        started = time.monotonic()
+        result = CliRunner().invoke(cli.main, ["extract", url, "--timeout", "0.2"])
+        took = time.monotonic() - started
+    assert one_error(result) == f"Error: {url}: gave up after the total deadline of 0.6s"
+    assert 0.6 <= took < 0.6 + 0.2 + 1
 
 
 # -- a disk that fills up ----------------------------------------------------------------

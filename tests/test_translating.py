@@ -127,8 +127,9 @@ def test_translate_names_lines_that_failed_alone_and_exits_1(
     import cli
     import headline.translating
 
-    lines, results = _refused_middle_line()
-    monkeypatch.setattr(headline.translating, "translate_texts", lambda texts, options: results)
+    lines, _ = _refused_middle_line()
+    monkeypatch.setattr(headline.translating.TranslationOptions, "translator",
+                        lambda self, detected=None: FakeTranslator())
     result = CliRunner().invoke(cli.main, ["translate", "-", "--to", "ru,hy"],
                                 input="\n".join(lines) + "\n")
     assert result.exit_code == 1
