@@ -660,7 +660,7 @@ def eval_options(article_column: str) -> Decorator:
             from eval.bootstrap import BootstrapOptions
             from eval.references import ReferenceOptions
             from eval.systems import GenerationOptions
-            from headline.evaluation import EvalRequest, ReportOutputs
+            from headline.evaluation import EvalRequest, ReportOutputs, check_report_outputs
 
             if not predictions and not system:
                 raise click.UsageError("give --predictions FILE or at least one --system")
@@ -675,6 +675,7 @@ def eval_options(article_column: str) -> Decorator:
                 engine=engine, max_bytes=max_bytes,
             )
             report_to = ReportOutputs(fmt, output, per_example, plot)
+            check_report_outputs(request, report_to)
             return command(*args, request=request, report_to=report_to, **kwargs)
 
         return engine_options(_apply(wrapper, [

@@ -8,8 +8,9 @@ describes what ``headline summarize`` and ``headline translate`` produce.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from common.io import DEFAULT_MAX_BYTES
 from eval.bootstrap import BootstrapOptions
@@ -41,6 +42,11 @@ class EvalRequest:
     def __post_init__(self) -> None:
         if not self.predictions and not self.systems:
             raise EvalError("give --predictions FILE or at least one --system")
+        refuse_overwriting_inputs(self, {"--outputs": self.generation.store_path})
+
+    def input_files(self) -> list[str]:
+        """The files this evaluation reads (a hub id that names no file is left out)."""
+        return [self.references.source, *self.predictions]
 
 
 def evaluate_summaries(
@@ -107,6 +113,34 @@ class ReportOutputs:
     output: str | None = None
     per_example: str | None = None
     plot: str | None = None
+
+
+def refuse_overwriting_inputs(
+    request: EvalRequest, written: Mapping[str, str | Path | None]
+) -> None:
+    """Raise when a file to write (option -> path) is one the evaluation reads: the run
+    would overwrite its own references or predictions."""
+    for option, path in written.items():
+        if path is None or str(path) == "-":
+            continue
+        for source in request.input_files():
+            if _same_file(Path(path), Path(source)):
+                raise EvalError(f"{option} {path} is an input of this evaluation ({source})")
+
+
+def check_report_outputs(request: EvalRequest, outputs: ReportOutputs) -> None:
+    """Refuse report files that name an input of ``request`` before anything runs."""
+    written = {"-o": outputs.output, "--per-example": outputs.per_example, "--plot": outputs.plot}
+    refuse_overwriting_inputs(request, written)
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        if first.exists() and second.exists():
+            return first.samefile(second)
+        return first.resolve() == second.resolve()
+    except (OSError, RuntimeError):  # unreadable path or a symlink loop: not the same file
+        return False
 
 
 def write_report(report: EvalReport, outputs: ReportOutputs) -> None:

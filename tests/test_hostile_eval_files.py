@@ -111,3 +111,30 @@ def test_a_predictions_file_over_the_cap_is_refused(
         f"Error: cannot read predictions: {name}: larger than the limit of {len(ROW)} bytes "
         "(see --max-bytes)"
     )
+
+
+@pytest.mark.parametrize(
+    ("option", "target"),
+    [
+        ("--outputs", "refs.jsonl"),
+        ("-o", "refs.jsonl"),
+        ("--per-example", "./refs.jsonl"),
+        ("-o", "preds.jsonl"),
+        ("--plot", "link.jsonl"),
+    ],
+)
+def test_an_output_naming_an_input_file_is_refused_before_anything_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: str, target: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("refs.jsonl").write_text(ROW)
+    Path("preds.jsonl").write_text('{"id": "1", "summary": "A b."}\n')
+    Path("link.jsonl").symlink_to("refs.jsonl")
+    source = "preds.jsonl" if target == "preds.jsonl" else "refs.jsonl"
+    args = ["eval", "summaries", "--references", "refs.jsonl", "--predictions", "preds.jsonl"]
+    result = _invoke([*args, option, target])
+    assert one_error(result) == (
+        f"Error: {option} {target} is an input of this evaluation ({source})"
+    )
+    assert Path("refs.jsonl").read_text() == ROW
+    assert Path("preds.jsonl").read_text() == '{"id": "1", "summary": "A b."}\n'
