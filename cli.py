@@ -19,12 +19,11 @@ from common.errors import HeadlineError
 if TYPE_CHECKING:
     from headline.evaluation import EvalRequest, ReportOutputs
     from headline.feed import FeedRunOptions
-    from headline.records import Digest, Translation
+    from headline.records import Digest
     from headline.summarizing import SummaryOptions
-    from headline.translating import TranslationOptions
+    from headline.translating import TranslatedChunk, TranslationOptions
     from seq2seq import EngineOptions
     from summarize.fetch_options import FetchOptions
-    from translate.translator import Translator
 
 # Kept in step with the libraries' own lists (a test checks), so --help imports none of them.
 SUMMARY_METHODS = ("auto", "seq2seq", "textrank", "lead")
@@ -388,26 +387,20 @@ def translate_command(
     """
     from common.io import STDIN, check_text, stream_stdin
     from headline.output import streamed_output
+    from headline.translating import TRANSLATE_CHUNK_LINES, translate_stream
     from translate.errors import TranslateError
 
     chunks = (stream_stdin().chunks(TRANSLATE_CHUNK_LINES) if text == STDIN
               else iter([[check_text(text, "TEXT")]]))
-    translator = translation.translator()
-    failed: dict[str, str | None] = {}  # languages whose every line of the first part failed
+    failed: Mapping[str, str | None] = {}  # languages that failed on every line of part one
     lost = 0  # lines that failed alone, in a language that otherwise worked
-    done = 0
     with streamed_output(output) as write:
-        for chunk in chunks:
-            lines = [" ".join(line.split()) for line in chunk]
-            results = _translate_chunk(translator, lines, translation.targets, failed)
-            if not done:
-                failed = {code: parts[0].error for code, parts in results.items()
-                          if parts and all(part.error for part in parts)}
-                if len(failed) == len(results) and fmt == "text":
-                    raise TranslateError(_failure_line(failed))
-            lost += _warn_lines(results, failed, done)
-            done += len(lines)
-            write(_render_chunk(lines, results, fmt, failed))
+        for chunk in translate_stream(chunks, translation.translator(), translation.targets):
+            failed = chunk.failed
+            if chunk.first == 1 and len(failed) == len(chunk.results) and fmt == "text":
+                raise TranslateError(_failure_line(failed))
+            lost += _warn_lines(chunk)
+            write(_render_chunk(chunk, fmt))
     if failed:
         click.echo(f"Error: {_failure_line(failed)}", err=True)
     elif lost:
@@ -417,48 +410,24 @@ def translate_command(
         ctx.exit(1)
 
 
-TRANSLATE_CHUNK_LINES = 64
-"""Lines ``translate -`` hands the translator at once: big enough to batch, small enough
-that output follows input closely."""
-
-
-def _translate_chunk(
-    translator: Translator, lines: list[str], targets: Sequence[str],
-    failed: Mapping[str, str | None],
-) -> dict[str, list[Translation]]:
-    """Every target's translations of ``lines``; a language that already failed whole is
-    not asked again and keeps its first error."""
-    from headline.records import Translation
-    from headline.translating import translate_lines
-
-    results = translate_lines(translator, lines, [code for code in targets if code not in failed])
-    return {code: results[code] if code in results
-            else [Translation.failed(str(failed[code])) for _ in lines] for code in targets}
-
-
-def _warn_lines(
-    results: Mapping[str, Sequence[Translation]], failed: Mapping[str, str | None], before: int
-) -> int:
+def _warn_lines(chunk: TranslatedChunk) -> int:
     """Name each line's number warnings and each line that failed alone; the count of those."""
     lost = 0
-    for code, parts in results.items():
-        for number, part in enumerate(parts, start=before + 1):
+    for code, parts in chunk.results.items():
+        for number, part in enumerate(parts, start=chunk.first):
             for warning in part.warnings:
                 click.echo(f"warning: line {number}, {code}: {warning}", err=True)
-            if part.error and code not in failed:
+            if part.error and code not in chunk.failed:
                 lost += 1
                 click.echo(f"warning: line {number}, {code}: not translated: {part.error}",
                            err=True)
     return lost
 
 
-def _render_chunk(
-    lines: list[str], results: Mapping[str, Sequence[Translation]], fmt: str,
-    failed: Mapping[str, str | None],
-) -> str:
+def _render_chunk(chunk: TranslatedChunk, fmt: str) -> str:
     from headline.render import render_translated_lines
 
-    rendered = render_translated_lines(lines, results, fmt, left_out=failed)
+    rendered = render_translated_lines(chunk.lines, chunk.results, fmt, left_out=chunk.failed)
     return rendered + "\n" if rendered else ""
 
 

@@ -10,7 +10,7 @@ are unaffected).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from common.errors import HeadlineError
@@ -162,3 +162,45 @@ def translate_lines(
     translated part by part with one translator."""
     parts = [TextParts(text) for text in texts]
     return {target: translate_parts(translator, parts, target) for target in targets}
+
+
+TRANSLATE_CHUNK_LINES = 64
+"""Lines of a stream handed to the translator at once: big enough to batch, small enough
+that output follows input closely."""
+
+
+@dataclass(frozen=True)
+class TranslatedChunk:
+    """One part of a stream of lines and its translations into every target.
+
+    ``first`` is the number of its first line (from 1); ``failed`` names the languages that
+    failed on every line of the first part (a missing or refused model) with their error:
+    those are not asked again, and each of their records carries that error.
+    """
+
+    first: int
+    lines: list[str]
+    results: dict[str, list[Translation]]
+    failed: Mapping[str, str | None]
+
+
+def translate_stream(
+    chunks: Iterable[Sequence[str]], translator: Translator, targets: Sequence[str]
+) -> Iterator[TranslatedChunk]:
+    """Translate a stream of lines part by part with one translator, in order; each line's
+    whitespace is collapsed (one line in, one line out)."""
+    failed: dict[str, str | None] = {}
+    first = 1
+    for chunk in chunks:
+        lines = [" ".join(line.split()) for line in chunk]
+        asked = translate_lines(translator, lines, [code for code in targets if code not in failed])
+        if first == 1:
+            failed = {code: parts[0].error for code, parts in asked.items()
+                      if parts and all(part.error for part in parts)}
+        results = {
+            code: asked[code] if code in asked
+            else [Translation.failed(str(failed[code])) for _ in lines]
+            for code in targets
+        }
+        yield TranslatedChunk(first, lines, results, dict(failed))
+        first += len(lines)

@@ -104,7 +104,7 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> FakeTranslator:
     translator = FakeTranslator(languages=("ru",))
     monkeypatch.setattr(headline.translating.TranslationOptions, "translator",
                         lambda self, detected=None: translator)
-    monkeypatch.setattr(cli, "TRANSLATE_CHUNK_LINES", 2)
+    monkeypatch.setattr(headline.translating, "TRANSLATE_CHUNK_LINES", 2)
     return translator
 
 

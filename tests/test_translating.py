@@ -9,7 +9,12 @@ import pytest
 from feed_fakes import FakeTranslator
 
 from headline.records import Translation
-from headline.translating import TextParts, TranslationOptions, translate_parts
+from headline.translating import (
+    TextParts,
+    TranslationOptions,
+    translate_parts,
+    translate_stream,
+)
 from seq2seq.errors import ModelError
 from translate.errors import TranslateError
 from translate.translator import ModelRef
@@ -141,3 +146,30 @@ def test_translate_names_lines_that_failed_alone_and_exits_1(
         "warning: line 2, hy: not translated: the model refused this input",
         "Error: 2 line(s) not translated (named above; their output lines are empty)",
     ]
+
+
+def test_a_stream_is_translated_part_by_part_and_a_dead_language_asked_once() -> None:
+    translator = FakeTranslator(languages=("ru",))
+    asked: list[str] = []
+    answer = translator.translate
+
+    def counted(texts: Sequence[str], target: str) -> list[str]:
+        asked.append(target)
+        return answer(texts, target)
+
+    translator.translate = counted  # type: ignore[method-assign]
+    chunks = [["a  b", "c"], ["d"], ["refuse e"]]
+    parts = list(translate_stream(chunks, translator, ["ru", "hy"]))
+    assert [(part.first, part.lines) for part in parts] == [
+        (1, ["a b", "c"]), (3, ["d"]), (4, ["refuse e"])
+    ]
+    assert [t.title for part in parts for t in part.results["ru"]] == [
+        "[ru] a b", "[ru] c", "[ru] d", None
+    ]
+    assert parts[2].results["ru"][0].error == "the model refused this input"
+    assert all(part.failed == {"hy": "no model for language 'hy'"} for part in parts)
+    assert [t.error for part in parts for t in part.results["hy"]] == [
+        "no model for language 'hy'"
+    ] * 4
+    # hy in the first part only: its batch, then each of its two lines alone; never again
+    assert asked.count("hy") == 3
