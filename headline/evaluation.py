@@ -45,7 +45,8 @@ class EvalRequest:
         refuse_overwriting_inputs(self, {"--outputs": self.generation.store_path})
 
     def input_files(self) -> list[str]:
-        """The files this evaluation reads (a hub id that names no file is left out)."""
+        """The files this evaluation reads: the references' source (a hub id matches no file)
+        and each predictions file."""
         return [self.references.source, *self.predictions]
 
 

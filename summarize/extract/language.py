@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 _MIN_CONFIDENCE = 0.5
-_SAMPLE_CHARS = 2000  # agrees with 5,000 on 1,561 of 1,562 benchmark articles, 2.3x faster
+_SAMPLE_CHARS = 2000  # the opening of an article names its language; the cost grows with it
 
 
 @cache

@@ -139,7 +139,7 @@ def _squeezed_markup(content: str) -> str:
 
     Indented markup puts long runs of spaces and newlines in text nodes; readability-lxml
     normalises each element's text with regular expressions that slow down on such runs,
-    for every candidate block, and it spends most of its time there. A run holding a newline
+    for every candidate block, and spends much of its time there. A run holding a newline
     becomes one newline and a run of spaces and tabs one space, what its own cleaning makes
     of them. ``<pre>`` and ``<textarea>`` keep their layout (an unclosed one, the rest of
     the page, as a browser shows it). One linear pass over the markup, before parsing.
