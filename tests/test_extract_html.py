@@ -99,6 +99,9 @@ def test_empty_input() -> None:
         ("<div><p>a</p><p>b</p><span>c</span><a href='#'>d</a><br></div>", True),
         ("Menu\nNews\nThe council met on <Tuesday> to vote.", False),
         ("Drumsticks, not diplomacy\n15 January 2026 08:54\n", False),
+        ("?\n<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0//EN'><html><body><p>x</p></body>", True),
+        ("&nbsp;\n<table><tr><td><b>Conference</b></td><td><a href='/'>Home</a></td></tr>", True),
+        ("Site news\n<div>\n<p>One</p>\n<p>Two</p>\n<span>Three</span>\n<br>\n</div>", True),
     ],
 )
 def test_html_is_told_from_text_by_content(content: str, is_html: bool) -> None:
@@ -157,6 +160,20 @@ def test_short_chinese_article_is_counted_in_characters() -> None:
     assert article.paragraphs == [sentence]
     assert article.language == "zh"
     assert word_count(sentence) == 19  # 37 Han characters, two to a word; one \w+ run
+
+
+def test_text_dump_quoting_markup_stays_text() -> None:
+    """A copied page with a line of advert code, or an article quoting tags, is not HTML."""
+    prose = "The council approved the new budget on Tuesday after a long debate in the hall."
+    advert = '<div><a href="http://ads.example/click"><img src="http://ads.example/view"></a></div>'
+    dump = "\n".join(
+        ["Council approves budget | City News", "Home", "News", advert, *[prose] * 12, advert]
+    )
+    assert not looks_like_html(dump)
+    assert extract(dump).paragraphs == [prose]
+    code = ["<script src='vendor/blanket.js'></script>", "<html><head><title>x</title></head>"]
+    tutorial = "How to cover your front-end code\n\n" + "\n\n".join([*[prose] * 8, *code] * 2)
+    assert not looks_like_html(tutorial)
 
 
 def test_page_opening_with_a_style_block_is_html() -> None:

@@ -2,8 +2,12 @@
 
 A page need not carry ``<html>``, ``<head>`` or a doctype: browsers accept fragments, and
 saved or generated pages often open with ``<style>``, ``<script>`` or ``<meta>``. So a page
-is HTML when it opens with any element that only markup starts with, or when its first
-kilobytes are dense with such tags; plain text that mentions a tag or two stays text.
+is HTML when it opens with any element that only markup starts with. Past that, tags alone
+do not make a page: a copied page can hold a line of advert code or an article can quote
+markup, and a text dump opens with its title and puts tags on a few of its many lines. So a
+page that does not open with an element is HTML when it is dense with tags and either its
+markup starts before the first words (a stray BOM, ``&nbsp;`` or ``?`` ahead of the tags) or
+a good share of its lines carry tags.
 """
 
 from __future__ import annotations
@@ -13,20 +17,45 @@ import re
 _ELEMENTS = (
     r"!doctype\s+html|html|head|body|title|meta|link|style|script|base|noscript|template|"
     r"div|p|article|section|main|header|footer|nav|aside|span|a\s|br|hr|img|table|ul|ol|li|"
-    r"form|iframe|svg|h[1-6]"
+    r"form|iframe|svg|h[1-6]|tr|td|th|b|i|em|strong|font|center"
 )
 _HTML_START = re.compile(
     rf"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:{_ELEMENTS})\b",
     re.IGNORECASE | re.DOTALL,
 )
 _HTML_TAG = re.compile(rf"</?(?:{_ELEMENTS})\b[^<>]*>", re.IGNORECASE)
+_FIRST_MARKUP = re.compile(r"<[a-zA-Z!/?]")
+_CODE_BLOCK = re.compile(
+    r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)", re.IGNORECASE | re.DOTALL
+)
+_WHITESPACE = re.compile(r"\s+")
 _SNIFF_CHARS = 8192
 _MIN_TAGS = 5
+_MAX_CHARS_BEFORE_MARKUP = 16
+_MIN_TAGGED_LINE_SHARE = 0.25
 
 
 def looks_like_html(content: str) -> bool:
-    """True when ``content`` opens with an HTML element or is dense with HTML tags."""
+    """True when ``content`` opens with an HTML element or reads as markup past a stray prefix."""
     head = content[:_SNIFF_CHARS]
     if _HTML_START.match(head):
         return True
-    return len(_HTML_TAG.findall(head)) >= _MIN_TAGS
+    if len(_HTML_TAG.findall(head)) < _MIN_TAGS:
+        return False
+    return (
+        _chars_before_markup(head) <= _MAX_CHARS_BEFORE_MARKUP
+        or _tagged_line_share(head) >= _MIN_TAGGED_LINE_SHARE
+    )
+
+
+def _chars_before_markup(head: str) -> int:
+    """Visible characters ahead of the first tag, comment or declaration."""
+    found = _FIRST_MARKUP.search(head)
+    return len(_WHITESPACE.sub("", head[: found.start()] if found else head))
+
+
+def _tagged_line_share(head: str) -> float:
+    """The share of non-blank lines carrying a tag; a script or style block counts as one."""
+    collapsed = _CODE_BLOCK.sub("<script></script>", head)
+    lines = [line for line in collapsed.splitlines() if line.strip()]
+    return sum(bool(_HTML_TAG.search(line)) for line in lines) / len(lines) if lines else 0.0

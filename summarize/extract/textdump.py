@@ -38,6 +38,8 @@ _UI_LINE = re.compile(
     r"поделиться|скопирован|подписаться|реклама|читайте также|все права защищены",
     re.IGNORECASE,
 )
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_MARKUP_SHARE = 0.5
 _STOP_WORD_LIST = (
     "the a an of to in and or is are was were be been has have had it its that this for on "
     "with as by at from not but he she they we you his her their our said will would can "
@@ -151,13 +153,19 @@ def _lines(content: str) -> list[Line]:
                 words=len(words),
                 sentence_end=bool(_SENTENCE_END.search(text)),
                 stop_ratio=stop_ratio,
-                ui=len(words) < _MAX_UI_WORDS and bool(_UI_LINE.search(text)),
+                ui=(len(words) < _MAX_UI_WORDS and bool(_UI_LINE.search(text)))
+                or _is_markup(text),
                 meta=len(words) <= _MAX_META_WORDS
                 and (is_date_line(text) or bool(parse_byline(text))),
                 script=_script(text),
             )
         )
     return lines
+
+
+def _is_markup(text: str) -> bool:
+    """A line that is mostly tags is page code shown as text (an advert's markup), not prose."""
+    return sum(len(tag) for tag in _TAG.findall(text)) >= _MARKUP_SHARE * len(text)
 
 
 def _script(text: str) -> str | None:
