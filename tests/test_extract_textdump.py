@@ -20,7 +20,7 @@ from summarize.extract.metadata import (
     parse_copyright_owner,
     parse_date,
 )
-from summarize.extract.textdump import extract_text_dump
+from summarize.extract.textdump import _lines, extract_text_dump
 
 CALIBER = SAMPLE_PAGE
 CALIBER_LINES = CALIBER.read_text(encoding="utf-8").splitlines()
@@ -179,15 +179,20 @@ LINE = st.lists(
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(LINE, max_size=40))
-def test_fuzz_body_is_made_of_input_lines(lines: list[str]) -> None:
+def test_fuzz_body_is_made_of_input_lines_or_runs_of_them(lines: list[str]) -> None:
     content = "\n".join(lines)
     try:
         article = extract_text_dump(content)
     except SummarizeError:
         return
-    originals = {tuple(line.split()) for line in content.splitlines()}
+    words = [line.split() for line in content.splitlines()]
+    runs = {  # a paragraph is one input line or a wrapped paragraph: consecutive input lines
+        tuple(word for line in words[start:end] for word in line)
+        for start in range(len(words))
+        for end in range(start + 1, len(words) + 1)
+    }
     assert article.paragraphs
-    assert all(tuple(paragraph.split()) in originals for paragraph in article.paragraphs)
+    assert all(tuple(paragraph.split()) in runs for paragraph in article.paragraphs)
 
 
 @settings(max_examples=150, deadline=None)
@@ -331,3 +336,35 @@ def test_story_is_kept_across_an_advert_and_a_read_more_line() -> None:
         ]
     )
     assert extract(dump).paragraphs == paragraphs
+
+
+def test_hard_wrapped_paragraphs_are_joined_back() -> None:
+    wrapped = [
+        "The council approved the new budget on Tuesday",
+        "after a long debate about schools, roads and",
+        "the price of water in the older districts.",
+    ]
+    second = [
+        "Members of the public spoke for an hour",
+        "before the vote, most of them in favour.",
+    ]
+    page = ["Home", "News", "Council approves budget", *wrapped, "", *second, "© 2026"]
+    content = "\n".join(page)
+    article = extract_text_dump(content)
+    assert article.paragraphs == [" ".join(wrapped), " ".join(second)]
+    assert article.title == "Council approves budget"
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        ["Posted by: jane, springfield on 8:21pm Tue 1 Jan 08", "as long as he reads it first."],
+        ["Advertisement", "operate all of its long-haul flights from the airport on Friday."],
+    ],
+    ids=["byline-and-comment", "advert-label"],
+)
+def test_lines_that_only_look_wrapped_stay_apart(pieces: list[str]) -> None:
+    prose = "The council approved the new budget on Tuesday after a long debate in the hall."
+    content = "\n".join([prose, "", *pieces, "", prose.replace("Tuesday", "Monday")])
+    lines = [line.text for line in _lines(content)]
+    assert all(piece in lines for piece in pieces if piece.strip())

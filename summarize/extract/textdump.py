@@ -40,6 +40,7 @@ _UI_LINE = re.compile(
 )
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _MARKUP_SHARE = 0.5
+_CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?!\d)")
 _STOP_WORD_LIST = (
     "the a an of to in and or is are was were be been has have had it its that this for on "
     "with as by at from not but he she they we you his her their our said will would can "
@@ -138,29 +139,71 @@ def _body_lines(block: list[Line], script: str | None) -> list[Line]:
 
 
 def _lines(content: str) -> list[Line]:
-    lines = []
+    """The dump's non-empty lines, hard-wrapped paragraphs joined back into one line each."""
+    lines: list[Line] = []
+    run: list[Line] = []
     for raw in content.splitlines():
         text = " ".join(raw.split())
         text = "".join(char for char in text if unicodedata.category(char) != "Cc")
         if not text:
-            continue
-        words = _WORD.findall(text)
-        lowered = [word.lower() for word in words]
-        stop_ratio = sum(word in _STOP_WORDS for word in lowered) / len(words) if words else 0.0
-        lines.append(
-            Line(
-                text=text,
-                words=len(words),
-                sentence_end=bool(_SENTENCE_END.search(text)),
-                stop_ratio=stop_ratio,
-                ui=(len(words) < _MAX_UI_WORDS and bool(_UI_LINE.search(text)))
-                or _is_markup(text),
-                meta=len(words) <= _MAX_META_WORDS
-                and (is_date_line(text) or bool(parse_byline(text))),
-                script=_script(text),
-            )
-        )
+            lines.extend(_unwrapped(run))
+            run = []
+        else:
+            run.append(_line(text))
+    lines.extend(_unwrapped(run))
     return lines
+
+
+def _line(text: str) -> Line:
+    words = _WORD.findall(text)
+    lowered = [word.lower() for word in words]
+    stop_ratio = sum(word in _STOP_WORDS for word in lowered) / len(words) if words else 0.0
+    return Line(
+        text=text,
+        words=len(words),
+        sentence_end=bool(_SENTENCE_END.search(text)),
+        stop_ratio=stop_ratio,
+        ui=(len(words) < _MAX_UI_WORDS and bool(_UI_LINE.search(text))) or _is_markup(text),
+        meta=len(words) <= _MAX_META_WORDS and (is_date_line(text) or bool(parse_byline(text))),
+        script=_script(text),
+    )
+
+
+def _unwrapped(run: list[Line]) -> list[Line]:
+    """A run of lines with no blank line between them, wrapped paragraphs joined.
+
+    Text copied from ``<pre>`` blocks, e-mails or ``<br>``-broken paragraphs is cut every
+    few words, and no piece looks like prose on its own. A line that does not end a sentence
+    and is followed by one starting in lower case continues into it; the pieces become one
+    line when together they end a sentence and read as prose (enough words, some stop
+    words). Menu, metadata, UI and timestamped lines never join: "Posted by ... 8:21pm" and
+    a comment, "Advertisement" and prose, or a row of share links stay apart.
+    """
+    lines: list[Line] = []
+    piece: list[Line] = []
+    for line in run:
+        if piece and _continues(piece[-1], line):
+            piece.append(line)
+            continue
+        lines.extend(_joined(piece))
+        piece = [line]
+    lines.extend(_joined(piece))
+    return lines
+
+
+def _continues(previous: Line, line: Line) -> bool:
+    plain = not (previous.ui or previous.meta or line.ui or line.meta)
+    if not plain or previous.sentence_end or not line.text[0].islower():
+        return False
+    return not _CLOCK_TIME.search(previous.text)  # "Posted by: jane on 8:21pm" opens a comment
+
+
+def _joined(piece: list[Line]) -> list[Line]:
+    if len(piece) > 1 and piece[-1].sentence_end:
+        joined = _line(" ".join(line.text for line in piece))
+        if joined.words >= _MIN_PROSE_WORDS and joined.stop_ratio > 0:
+            return [joined]
+    return piece
 
 
 def _is_markup(text: str) -> bool:
