@@ -368,3 +368,27 @@ def test_lines_that_only_look_wrapped_stay_apart(pieces: list[str]) -> None:
     content = "\n".join([prose, "", *pieces, "", prose.replace("Tuesday", "Monday")])
     lines = [line.text for line in _lines(content)]
     assert all(piece in lines for piece in pieces if piece.strip())
+
+
+def test_a_row_of_archive_links_does_not_outweigh_a_short_story() -> None:
+    story = [
+        "The council approved the new budget on Tuesday after a long debate about schools.",
+        "Members of the public spoke for an hour before the vote, most of them in favour.",
+        "The mayor said the first new classrooms would open in the autumn of next year.",
+    ]
+    months = ["November", "October", "September", "August", "July", "June", "May", "April"]
+    archive = " ".join(
+        f"{month} {year} ({n})" for year in range(2009, 2013) for n, month in enumerate(months, 3)
+    )
+    tags = " ".join(f"Tag{n} Design Architecture Furniture Lighting" for n in range(14))
+    content = "\n".join(["Home", "Council approves budget", *story, "", "Archives", archive, tags])
+    assert extract_text_dump(content).paragraphs == story
+
+
+def test_long_lines_count_as_prose_in_a_language_without_stop_words() -> None:
+    finnish = (
+        "Kaupunginvaltuusto hyväksyi tiistaina uuden talousarvion pitkän keskustelun jälkeen "
+        "koulujen, teiden sekä vesihuollon rahoituksesta vanhoilla asuinalueilla"
+    )
+    article = extract_text_dump("\n".join(["Etusivu", "Uutiset", finnish, finnish + " tänään"]))
+    assert article.paragraphs == [finnish, finnish + " tänään"]

@@ -11,8 +11,9 @@ bylines nearby. Nothing here knows any particular site.
 from __future__ import annotations
 
 import re
+import statistics
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summarize.article import Article
 from summarize.errors import ExtractionError
@@ -89,6 +90,9 @@ class Line:
     ui: bool
     meta: bool
     script: str | None
+    listing: bool = False
+    """A long line without a single stop word on a page whose prose has them: a row of
+    archive months, tags or link titles run together, not a sentence."""
 
 
 def extract_text_dump(content: str, url: str | None = None) -> Article:
@@ -151,7 +155,22 @@ def _lines(content: str) -> list[Line]:
         else:
             run.append(_line(text))
     lines.extend(_unwrapped(run))
-    return lines
+    return _listings_marked(lines)
+
+
+def _listings_marked(lines: list[Line]) -> list[Line]:
+    """Lines marked as listings when the page's prose is in a language with stop words.
+
+    Only then does a long line with none of them stand out; on a page in a language the
+    stop-word list does not cover, no line has any, and none is marked.
+    """
+    prose = [line.stop_ratio for line in lines if _is_prose(line)]
+    if not prose or statistics.median(prose) < _PROSE_STOP_RATIO:
+        return lines
+    return [
+        replace(line, listing=True) if _is_prose(line) and line.stop_ratio == 0 else line
+        for line in lines
+    ]
 
 
 def _line(text: str) -> Line:
@@ -226,7 +245,9 @@ def _main_script(lines: list[Line]) -> str | None:
 
 
 def _is_prose(line: Line) -> bool:
-    return line.words >= _MIN_PROSE_WORDS and (line.sentence_end or line.words >= _LONG_LINE_WORDS)
+    if line.listing or line.words < _MIN_PROSE_WORDS:
+        return False
+    return line.sentence_end or line.words >= _LONG_LINE_WORDS
 
 
 def _line_score(line: Line, script: str | None) -> float:
@@ -235,12 +256,15 @@ def _line_score(line: Line, script: str | None) -> float:
     The penalty is steep so that comment threads and link lists, where every bit of prose
     sits between a user name, a timestamp and a vote counter, do not join the story. Lines in
     another script than the page's main one score zero: a quoted verse must not split the
-    story it sits in, and such lines are left out of the body anyway.
+    story it sits in, and such lines are left out of the body anyway. So do listings: a row of
+    archive months run together neither makes a story nor breaks one.
     """
     if line.script not in (None, script):
         return 0.0
     if line.ui or line.meta:
         return -_JUNK_PENALTY
+    if line.listing:
+        return 0.0
     if _is_prose(line):
         bonus = _STOP_WORD_BONUS if line.stop_ratio >= _PROSE_STOP_RATIO else 0.0
         return min(line.words, _MAX_LINE_WORDS) - _PROSE_COST + bonus
