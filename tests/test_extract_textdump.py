@@ -20,7 +20,7 @@ from summarize.extract.metadata import (
     parse_copyright_owner,
     parse_date,
 )
-from summarize.extract.textdump import _lines, extract_text_dump
+from summarize.extract.textdump import DumpOptions, _lines, extract_text_dump
 
 CALIBER = SAMPLE_PAGE
 CALIBER_LINES = CALIBER.read_text(encoding="utf-8").splitlines()
@@ -392,3 +392,28 @@ def test_long_lines_count_as_prose_in_a_language_without_stop_words() -> None:
     )
     article = extract_text_dump("\n".join(["Etusivu", "Uutiset", finnish, finnish + " tänään"]))
     assert article.paragraphs == [finnish, finnish + " tänään"]
+
+
+THREAD = [
+    "I read the whole report last night and I think the council got most of it right this time.",
+    "The schools in the north of the city have waited for new classrooms for far too many years.",
+    "My daughter goes to one of them and the roof has been leaking since the spring of last year.",
+    "Nobody asked the people who live near the new road what they think about all that traffic.",
+]
+
+
+def test_a_long_comment_thread_does_not_replace_a_short_story() -> None:
+    story = [
+        "The council approved the new budget on Tuesday after a long debate about schools.",
+        "Members of the public spoke for an hour before the vote, most of them in favour.",
+        "The mayor said the first new classrooms would open in the autumn of next year.",
+    ]
+    page = ["Home", "Council approves budget", *story, "Share", "12 comments", *THREAD]
+    assert extract_text_dump("\n".join(page)).paragraphs == story
+    rule_off = DumpOptions(above_comments_share=1.0)
+    assert extract_text_dump("\n".join(page), options=rule_off).paragraphs[0] == THREAD[0]
+
+
+def test_a_comments_link_in_the_page_header_does_not_pull_in_the_menu() -> None:
+    content = "\n".join(["Home", "Comments (3)", "Council approves budget", *THREAD])
+    assert extract_text_dump(content).paragraphs == THREAD

@@ -41,6 +41,15 @@ _UI_LINE = re.compile(
 )
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _MARKUP_SHARE = 0.5
+_COMMENTS_HEADER = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|discussion)(?:\s*\(\d+\))?\s*:?$|"
+    r"^(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)|"
+    r"^\d+\s+(?:of\s+\d+\s+)?comments?\b|^(?:comments?|responses?)\s+(?:are\s+)?closed|"
+    r"^(?:\d+\s+)?(?:thoughts?|responses?|comments?)\s+on\s+[\"“]|"
+    r"^join the (?:discussion|conversation)|^комментари|^reply$|^ответить$",
+    re.IGNORECASE,
+)
+_MAX_HEADER_WORDS = 8
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?!\d)")
 _STOP_WORD_LIST = (
     "the a an of to in and or is are was were be been has have had it its that this for on "
@@ -80,6 +89,20 @@ _META_WINDOW = 4
 
 
 @dataclass(frozen=True)
+class DumpOptions:
+    """The one tuned setting of the text-dump reader (benchmarks/extraction_quality.py checks
+    it by leave-one-dataset-out)."""
+
+    above_comments_share: float = 0.5
+    """Below a comment section's header, the story is the first run above the header scoring
+    at least this share of the best run (1 turns the rule off)."""
+
+
+Block = tuple[float, int, int]
+"""A run of lines: its score, its start and its end."""
+
+
+@dataclass(frozen=True)
 class Line:
     """One non-empty line of the dump and what the classifier sees in it."""
 
@@ -95,13 +118,15 @@ class Line:
     archive months, tags or link titles run together, not a sentence."""
 
 
-def extract_text_dump(content: str, url: str | None = None) -> Article:
+def extract_text_dump(
+    content: str, url: str | None = None, options: DumpOptions | None = None
+) -> Article:
     """The article in a text dump; raises ExtractionError when no story is there."""
     lines = _lines(content)
     if not lines:
         raise ExtractionError("no text found")
     script = _main_script(lines)
-    start, end = _densest_block(lines, script)
+    start, end = _densest_block(lines, script, options or DumpOptions())
     body = _body_lines(lines[start:end], script)
     if sum(line.words for line in body) < _MIN_PROSE_WORDS or not any(
         _is_prose(line) for line in body
@@ -273,7 +298,9 @@ def _line_score(line: Line, script: str | None) -> float:
     return -_JUNK_PENALTY
 
 
-def _densest_block(lines: list[Line], script: str | None) -> tuple[int, int]:
+def _densest_block(
+    lines: list[Line], script: str | None, options: DumpOptions
+) -> tuple[int, int]:
     """The story's run of lines, as a slice [start, end).
 
     Lines are cut into runs of maximal total score (Kadane). A negative line that follows
@@ -284,7 +311,7 @@ def _densest_block(lines: list[Line], script: str | None) -> tuple[int, int]:
     caption, a pull quote, "Read more", an advert label) continues it: a long article is
     kept whole.
     """
-    blocks: list[tuple[float, int, int]] = []
+    blocks: list[Block] = []
     best, best_span = 0.0, (0, 0)
     total, start, negative_run = 0.0, 0, 0
     for position, line in enumerate(lines):
@@ -302,20 +329,46 @@ def _densest_block(lines: list[Line], script: str | None) -> tuple[int, int]:
     if not blocks:
         return 0, 0
     top = max(score for score, _, _ in blocks)
-    _, first_start, first_end = next(b for b in blocks if b[0] >= _BLOCK_SHARE * top)
+    story = next(b for b in blocks if b[0] >= _BLOCK_SHARE * top)
+    floor = options.above_comments_share * top
+    _, first_start, first_end = _above_comments(lines, blocks, story, floor)
     return first_start, _continued(lines, script, first_end)
+
+
+def _above_comments(lines: list[Line], blocks: list[Block], story: Block, floor: float) -> Block:
+    """The story when the chosen run sits below the header of a comment section.
+
+    A long thread can outweigh a short article. A "Comments", "Leave a reply" or "12
+    comments" line above the chosen run says the run is part of the thread; the story is then
+    the first run above that header scoring at least ``floor`` (half the best run by
+    default). Such a line also shows in page headers ("Comments (0)"), so a run above it
+    must weigh that much.
+    """
+    for position in range(story[1] + 1):
+        if not _is_comments_header(lines[position]):
+            continue
+        above = [b for b in blocks if b[1] < position and b[0] >= floor]
+        if above:
+            return above[0]
+    return story
+
+
+def _is_comments_header(line: Line) -> bool:
+    return line.words <= _MAX_HEADER_WORDS and bool(_COMMENTS_HEADER.search(line.text))
 
 
 def _continued(lines: list[Line], script: str | None, end: int) -> int:
     """The story's end after the prose runs that follow it across short interruptions.
 
-    A gap of at most two non-prose lines without a date or byline in it (a caption, "Read
-    more", an advert label) is bridged; a longer gap or a comment's timestamp ends the story.
+    A gap of at most two non-prose lines without a date, byline or comment section's header
+    in it (a caption, "Read more", an advert label) is bridged; a longer gap, a comment's
+    timestamp or "12 comments" ends the story.
     """
     while True:
         start = end
         while start < len(lines) and _line_score(lines[start], script) <= 0:
-            if start - end >= _MAX_GAP_LINES or lines[start].meta:
+            gap = lines[start]
+            if start - end >= _MAX_GAP_LINES or gap.meta or _is_comments_header(gap):
                 return end
             start += 1
         run_end = start
