@@ -1,9 +1,10 @@
 """The story inside a plain-text copy of a whole web page.
 
 Copying a page from a browser gives every visible line: menus, share buttons, counters,
-cookie and copyright notices around the story. Each line is scored on generic signals
-(length, sentence punctuation, stop words, UI patterns, script); the body is the first
-dense run of prose lines (a maximum-sum segment), the title the headline-like line above it
+cookie and copyright notices around the story. Hard-wrapped paragraphs are joined back,
+then each line is scored on generic signals (length, sentence punctuation, stop words, UI
+patterns, markup, script); the body is the first dense run of prose lines (a maximum-sum
+segment) that is not part of a comment thread, the title the headline-like line above it
 that shares most words with the story, the date and authors come from date lines and
 bylines nearby. Nothing here knows any particular site.
 """
