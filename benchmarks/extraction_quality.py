@@ -60,8 +60,13 @@ GRID = [
         (10, 20, 40, 80), (0.0, 0.1, 0.2, 0.3), (2.0, 4.0, 8.0)
     )
 ]
-DUMP_GRID = [DumpOptions(above_comments_share=share) for share in (0.1, 0.25, 0.5, 1.0)]
-DUMP_RULE_OFF = DumpOptions(above_comments_share=1.0)
+DUMP_GRID = [
+    DumpOptions(above_comments_share=comments, later_run_share=share, later_run_gap=gap)
+    for comments, (share, gap) in itertools.product(
+        (0.25, 0.5, 1.0), ((0.5, 0), (0.25, 20), (0.5, 10), (0.5, 20), (0.5, 40), (1.0, 20))
+    )
+]
+DUMP_RULES_OFF = DumpOptions(above_comments_share=1.0, later_run_gap=0)
 Extractor = Callable[[str, str | None], str]
 SMALL_SET_PAGES = 200
 SMALL_SET_PASSES = 3
@@ -280,18 +285,19 @@ def leave_one_dataset_out(
 
 
 def dumps_leave_one_dataset_out(reports: dict[str, DumpReport]) -> None:
-    """The same for the text-dump reader's setting, gains measured against the rule off."""
+    """The same for the text-dump reader's settings, gains measured against both rules off."""
     names = list(reports)
     scores = {name: report.grid for name, report in reports.items()}
-    base = {name: report.grid[DUMP_RULE_OFF] for name, report in reports.items()}
-    print("\nleave-one-dataset-out, text dumps (comment-header rule chosen on the other sets)")
+    base = {name: report.grid[DUMP_RULES_OFF] for name, report in reports.items()}
+    print("\nleave-one-dataset-out, text dumps (the reader's settings chosen on the other sets)")
     held_total = 0.0
     for held in names:
         chosen = choose_setting(DUMP_GRID, scores, base, [name for name in names if name != held])
         held_total += scores[held][chosen] * reports[held].pages
         print(
-            f"  {held:16} held-out F1 {scores[held][chosen]:.3f} (rule off {base[held]:.3f}) "
-            f"with above_comments_share={chosen.above_comments_share:g}"
+            f"  {held:16} held-out F1 {scores[held][chosen]:.3f} (rules off {base[held]:.3f}) "
+            f"with above_comments_share={chosen.above_comments_share:g}, "
+            f"later_run_share={chosen.later_run_share:g}, later_run_gap={chosen.later_run_gap}"
         )
     pages = sum(report.pages for report in reports.values())
     print(f"  pooled over these sets, each held out: {held_total / pages:.3f} ({pages} pages)")

@@ -417,3 +417,43 @@ def test_a_long_comment_thread_does_not_replace_a_short_story() -> None:
 def test_a_comments_link_in_the_page_header_does_not_pull_in_the_menu() -> None:
     content = "\n".join(["Home", "Comments (3)", "Council approves budget", *THREAD])
     assert extract_text_dump(content).paragraphs == THREAD
+
+
+GALLERY = [
+    line for n in range(1, 13) for line in (f"Photo {n} of 12", "Previous", "Next")
+]
+FIRST_HALF = [
+    "The council approved the new budget on Tuesday after a long debate about schools.",
+    "Members of the public spoke for an hour before the vote, most of them in favour.",
+]
+SECOND_HALF = [
+    "The mayor said the first new classrooms would open in the autumn of next year.",
+    "Work on the roads will start in the spring, once the contracts have been signed.",
+]
+
+
+def test_a_story_continues_past_a_gallery_inside_it() -> None:
+    page = ["Home", "Council approves budget", *FIRST_HALF, *GALLERY[:18], *SECOND_HALF]
+    assert extract_text_dump("\n".join(page)).paragraphs == FIRST_HALF + SECOND_HALF
+    rule_off = DumpOptions(later_run_gap=0)
+    assert extract_text_dump("\n".join(page), options=rule_off).paragraphs == FIRST_HALF
+
+
+@pytest.mark.parametrize(
+    "divider",
+    [["Leave a reply"], ["March 4, 2025"], ["By John Smith"]],
+    ids=["comment header", "date of the next story", "byline of the next story"],
+)
+def test_a_story_does_not_continue_past_a_comment_header_date_or_byline(
+    divider: list[str],
+) -> None:
+    page = ["Home", "Council approves budget", *FIRST_HALF, *GALLERY[:6], *divider, *SECOND_HALF]
+    assert extract_text_dump("\n".join(page)).paragraphs == FIRST_HALF
+
+
+def test_a_story_does_not_continue_far_below_its_end_or_into_weak_prose() -> None:
+    far = ["Home", "Council approves budget", *FIRST_HALF, *GALLERY, *SECOND_HALF]
+    assert extract_text_dump("\n".join(far)).paragraphs == FIRST_HALF
+    teaser = "Ferry service resumes after the storm, officials said on Monday morning."
+    weak = ["Home", "Council approves budget", *FIRST_HALF, *GALLERY[:6], teaser]
+    assert extract_text_dump("\n".join(weak)).paragraphs == FIRST_HALF

@@ -91,12 +91,17 @@ _META_WINDOW = 4
 
 @dataclass(frozen=True)
 class DumpOptions:
-    """The one tuned setting of the text-dump reader (benchmarks/extraction_quality.py checks
-    it by leave-one-dataset-out)."""
+    """The tuned settings of the text-dump reader (benchmarks/extraction_quality.py checks
+    them by leave-one-dataset-out)."""
 
     above_comments_share: float = 0.5
     """Below a comment section's header, the story is the first run above the header scoring
     at least this share of the best run (1 turns the rule off)."""
+    later_run_share: float = 0.5
+    """A run of prose after a longer interruption (a gallery, an embedded widget) continues
+    the story when it scores at least this share of the story's first run..."""
+    later_run_gap: int = 20
+    """...and starts at most this many lines after the story's end (0 turns the rule off)."""
 
 
 Block = tuple[float, int, int]
@@ -309,8 +314,8 @@ def _densest_block(
     and vote counter between two comments is not. The story is the first run scoring at
     least three quarters of the best one: stories come before the comment threads and teaser
     lists that can outweigh a short article. Prose that follows it after a short gap (a
-    caption, a pull quote, "Read more", an advert label) continues it: a long article is
-    kept whole.
+    caption, a pull quote, "Read more", an advert label) continues it, and so does a strong
+    run after a longer one (a gallery): a long article is kept whole.
     """
     blocks: list[Block] = []
     best, best_span = 0.0, (0, 0)
@@ -332,8 +337,43 @@ def _densest_block(
     top = max(score for score, _, _ in blocks)
     story = next(b for b in blocks if b[0] >= _BLOCK_SHARE * top)
     floor = options.above_comments_share * top
-    _, first_start, first_end = _above_comments(lines, blocks, story, floor)
-    return first_start, _continued(lines, script, first_end)
+    first_score, first_start, first_end = _above_comments(lines, blocks, story, floor)
+    end = _continued(lines, script, first_end)
+    return first_start, _past_interruptions(lines, script, blocks, first_score, end, options)
+
+
+def _past_interruptions(
+    lines: list[Line],
+    script: str | None,
+    blocks: list[Block],
+    story_score: float,
+    end: int,
+    options: DumpOptions,
+) -> int:
+    """The story's end after the strong runs that follow it across a longer interruption.
+
+    A gallery or an embedded widget puts dozens of button and caption lines inside an
+    article; the prose after it weighs about as much as the prose before, where teasers,
+    sidebars and footers weigh far less. A run that starts within ``later_run_gap`` lines
+    of the end and scores at least ``later_run_share`` of the story's first run continues
+    the story, unless a date, a byline or a comment section's header sits in between (the
+    next story of a listing, a comment). The lines in between are left out of the body as
+    runs of junk.
+    """
+    if options.later_run_gap <= 0:
+        return end
+    for score, start, run_end in blocks:
+        if start < end:
+            continue
+        gap = lines[end:start]
+        if (
+            start - end > options.later_run_gap
+            or score < options.later_run_share * story_score
+            or any(line.meta or _is_comments_header(line) for line in gap)
+        ):
+            return end
+        end = _continued(lines, script, run_end)
+    return end
 
 
 def _above_comments(lines: list[Line], blocks: list[Block], story: Block, floor: float) -> Block:
