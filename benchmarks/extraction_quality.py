@@ -36,9 +36,11 @@ from readability import Document
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.extraction import (
+    HARD_WRAP_WIDTH,
     ReferencePage,
     as_text_dump,
     bag_of_words_f1,
+    hard_wrapped,
     load_jsonl_pages,
     load_zyte_pages,
     shingle_corpus_score,
@@ -206,6 +208,7 @@ class DumpReport:
 
     ours: float
     whole: float
+    wrapped: float
     pages: int
     grid: dict[DumpOptions, float]
 
@@ -227,11 +230,16 @@ def report_dumps(name: str, pages: list[ReferencePage]) -> DumpReport:
         f"{name} text dumps: headline {f1_ours:.3f}{zyte} ({rate:.1f} pages/s), "
         f"whole dump {f1_whole:.3f}, margin {f1_ours - f1_whole:+.3f}"
     )
+    wrapped = headline_run([(hard_wrapped(content), None) for content in whole], pages)
+    f1_wrapped = mean_f1(pages, wrapped.predictions)
+    print(f"{name} text dumps hard-wrapped at {HARD_WRAP_WIDTH} columns: headline {f1_wrapped:.3f}")
     grid = {
         options: mean_f1(pages, dump_texts(pages, whole, ours.predictions, options))
         for options in DUMP_GRID
     }
-    return DumpReport(f1_ours * len(pages), f1_whole * len(pages), len(pages), grid)
+    return DumpReport(
+        f1_ours * len(pages), f1_whole * len(pages), f1_wrapped * len(pages), len(pages), grid
+    )
 
 
 def dump_texts(
@@ -319,7 +327,7 @@ def main() -> None:
     lodo: dict[str, dict[SelectorOptions, float]] = {}
     readability_only: dict[str, float] = {}
     pooled = {extractor: [0.0, 0.0] for extractor in ["headline", *PEERS]}
-    dump_totals = [0.0, 0.0, 0.0]
+    all_dumps: list[DumpReport] = []
     dump_reports: dict[str, DumpReport] = {}
     for name in names:
         pages = load(args.data, name, args.limit)
@@ -331,11 +339,7 @@ def main() -> None:
             pooled[extractor][0] += mean_f1(pages, run.predictions) * len(pages)
             pooled[extractor][1] += len(pages)
         dumps = report_dumps(name, pages)
-        dump_totals = [
-            dump_totals[0] + dumps.ours,
-            dump_totals[1] + dumps.whole,
-            dump_totals[2] + dumps.pages,
-        ]
+        all_dumps.append(dumps)
         if name in MORE:
             dump_reports[name] = dumps
             texts = [candidate_texts(page) for page in pages]
@@ -346,9 +350,14 @@ def main() -> None:
     print("\npooled over all pages (bag-of-words F1)")
     for extractor, (total, pages_scored) in pooled.items():
         print(f"  {extractor:28} {total / pages_scored:.3f} ({pages_scored:.0f} pages)")
-    dumped, whole_dump, dump_pages = dump_totals
-    margin = f"whole dump {whole_dump / dump_pages:.3f}"
-    print(f"  text dumps: headline {dumped / dump_pages:.3f}, {margin}")
+    dump_pages = sum(report.pages for report in all_dumps)
+    dumped = sum(report.ours for report in all_dumps) / dump_pages
+    whole_dump = sum(report.whole for report in all_dumps) / dump_pages
+    wrapped = sum(report.wrapped for report in all_dumps) / dump_pages
+    print(
+        f"  text dumps: headline {dumped:.3f}, whole dump {whole_dump:.3f}; "
+        f"hard-wrapped at {HARD_WRAP_WIDTH} columns: headline {wrapped:.3f}"
+    )
     if lodo:
         leave_one_dataset_out(lodo, readability_only)
         dumps_leave_one_dataset_out(dump_reports)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import textwrap
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from pathlib import Path
 import html_text
 
 SHINGLE_SIZE = 4
+HARD_WRAP_WIDTH = 72
 _TOKEN = re.compile(r"\w+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -124,6 +126,14 @@ def shingle_corpus_score(pages: Iterable[PageScore]) -> CorpusScore:
     recall = sum(page.recall for page in scored) / len(scored) if scored else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return CorpusScore(precision=precision, recall=recall, f1=f1, pages=len(scored))
+
+
+def hard_wrapped(text: str, width: int = HARD_WRAP_WIDTH) -> str:
+    """``text`` with every line cut at ``width`` columns, as a terminal browser saves a page
+    or a plain-text e-mail carries it: a layout of text dumps the reader must read too."""
+    return "\n".join(
+        "\n".join(textwrap.wrap(line, width)) if line.strip() else "" for line in text.split("\n")
+    )
 
 
 def as_text_dump(html: str) -> str:

@@ -14,6 +14,7 @@ from eval.extraction import (
     PageScore,
     as_text_dump,
     bag_of_words_f1,
+    hard_wrapped,
     load_jsonl_pages,
     mean_bag_of_words_f1,
     shingle_corpus_score,
@@ -117,3 +118,11 @@ def test_identical_text_scores_one(text: str) -> None:
 
 def test_text_dump_drops_control_characters() -> None:
     assert as_text_dump("<p>a\x00b\x01c</p><p>next</p>") == "abc\n\nnext"
+
+
+def test_hard_wrapping_cuts_lines_at_the_column_and_keeps_blank_lines() -> None:
+    paragraph = " ".join(["word"] * 40)
+    wrapped = hard_wrapped(f"{paragraph}\n\nMenu", width=30).split("\n")
+    assert max(len(line) for line in wrapped) <= 30
+    assert " ".join(wrapped[: wrapped.index("")]) == paragraph
+    assert wrapped[-2:] == ["", "Menu"]

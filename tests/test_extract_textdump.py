@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cli
+from eval.extraction import hard_wrapped
 from summarize import ExtractionError, SummarizeError
 from summarize.extract import extract
 from summarize.extract.metadata import (
@@ -457,3 +459,71 @@ def test_a_story_does_not_continue_far_below_its_end_or_into_weak_prose() -> Non
     teaser = "Ferry service resumes after the storm, officials said on Monday morning."
     weak = ["Home", "Council approves budget", *FIRST_HALF, *GALLERY[:6], teaser]
     assert extract_text_dump("\n".join(weak)).paragraphs == FIRST_HALF
+
+
+WRAPPED_STORY = [
+    "The council of Springfield met Mayor Jane Doe and Governor John Smith on Tuesday in the "
+    "Town Hall, where Members of the North County Board of Education asked for New Classrooms "
+    "in Springfield.",
+    "Members of the public spoke for an hour before the vote, and most of them were in favour "
+    "of the plan that the Springfield Roads Department and the National Heritage Fund drew up "
+    "in March.",
+    "The mayor said that the first new classrooms would open in the autumn of next year and "
+    "that work on Main Street and Ocean Avenue would start in the spring, once the contracts "
+    "are signed.",
+]
+"""Names put capitals at the start of wrapped lines mid-sentence, as in any news story."""
+
+
+def _page(story: list[str]) -> str:
+    menu = ["Home", "News", "Politics", "Sport", "Log in"]
+    return "\n".join([*menu, "", "Council approves budget", "", "\n\n".join(story), "", "Share"])
+
+
+def test_a_hard_wrapped_dump_reads_as_its_unwrapped_page() -> None:
+    wrapped = hard_wrapped(_page(WRAPPED_STORY), width=60)
+    lines = wrapped.splitlines()
+    assert max(len(line) for line in lines) <= 60
+    assert any(
+        line[0].isupper() and not previous.endswith(".")
+        for previous, line in itertools.pairwise(lines)
+        if previous and line
+    )
+    assert extract_text_dump(wrapped).paragraphs == WRAPPED_STORY
+    assert extract_text_dump(wrapped).title == "Council approves budget"
+
+
+def test_wrapped_paragraphs_without_blank_lines_between_stay_apart() -> None:
+    long_last_line = (
+        "Parking fees will rise by ten percent next year to pay for the repairs, the city "
+        "treasurer told the council."
+    )
+    after = "The library will close for two years while the work is done, officials said."
+    paragraphs = [*WRAPPED_STORY, long_last_line, after]
+    assert len(hard_wrapped(long_last_line, width=60).split("\n")[-1]) >= 60 - 20
+    story = "\n".join(hard_wrapped(paragraph, width=60) for paragraph in paragraphs)
+    assert extract_text_dump(_page([story])).paragraphs == paragraphs
+
+
+def test_lines_of_one_length_that_each_start_a_sentence_are_not_joined() -> None:
+    story = [
+        "The council approved the new budget on Tuesday after a long debate.",
+        "Members of the public spoke for an hour before the vote was taken.",
+        "The mayor said the first new classrooms would open in the autumn.",
+        "Work on the roads will start in the spring once contracts are signed.",
+        "Parking fees will rise by ten percent to pay for the new library.",
+        "Residents were divided, and some said they would challenge the plan.",
+    ]
+    assert extract_text_dump(_page(["\n".join(story)])).paragraphs == story
+
+
+def test_a_page_of_headlines_of_one_length_is_not_read_as_hard_wrapped() -> None:
+    headlines = [
+        "Council approves the new budget after a long debate on schools",
+        "Members of the public speak for an hour before the final vote",
+        "Mayor says first new classrooms will open in autumn next year",
+        "Work on the roads to start in spring once contracts are signed",
+        "Parking fees to rise by ten percent to pay for the new library",
+        "Residents divided as some say they will challenge the new plan",
+    ]
+    assert [line.text for line in _lines("\n".join(headlines))] == headlines

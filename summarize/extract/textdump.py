@@ -11,9 +11,11 @@ bylines nearby. Nothing here knows any particular site.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from summarize.article import Article
@@ -51,6 +53,12 @@ _COMMENTS_HEADER = re.compile(
     re.IGNORECASE,
 )
 _MAX_HEADER_WORDS = 8
+_WRAP_MAX_WIDTH = 100
+_WRAP_SLACK = 20
+_WRAP_OVERHANG = 10
+_WRAP_MIN_LINES = 5
+_WRAP_BEYOND_SHARE = 0.1
+_WRAP_CONTINUED_SHARE = 0.25
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?!\d)")
 _STOP_WORD_LIST = (
     "the a an of to in and or is are was were be been has have had it its that this for on "
@@ -175,18 +183,72 @@ def _body_lines(block: list[Line], script: str | None) -> list[Line]:
 
 def _lines(content: str) -> list[Line]:
     """The dump's non-empty lines, hard-wrapped paragraphs joined back into one line each."""
+    texts = [_clean_text(raw) for raw in content.splitlines()]
+    width = _wrap_width(texts)
     lines: list[Line] = []
     run: list[Line] = []
-    for raw in content.splitlines():
-        text = " ".join(raw.split())
-        text = "".join(char for char in text if unicodedata.category(char) != "Cc")
-        if not text:
-            lines.extend(_unwrapped(run))
-            run = []
-        else:
+    for text in [*texts, ""]:
+        if text:
             run.append(_line(text))
-    lines.extend(_unwrapped(run))
+            continue
+        if width:
+            run = _reflowed(run, width)
+        lines.extend(_unwrapped(run))
+        run = []
     return _listings_marked(lines)
+
+
+def _clean_text(raw: str) -> str:
+    text = " ".join(raw.split())
+    return "".join(char for char in text if unicodedata.category(char) != "Cc")
+
+
+def _wrap_width(texts: list[str]) -> float | None:
+    """The column a hard-wrapped dump is cut at, or None when its paragraphs are whole lines.
+
+    ``texts`` are the dump's lines, blank ones included. A page saved as text by a terminal
+    browser, or sent as a plain-text e-mail, cuts every paragraph at a fixed width: lines of
+    prose end within a word or two of that column, next to no text sits in longer lines, and
+    many lines that reach the column go on mid-sentence, the next one starting in lower case
+    (a quarter at least, menus and headlines around the prose included). A browser copy keeps
+    each paragraph on one line; a page of short menu lines has lines of similar length too,
+    but next to none of them goes on in lower case.
+    """
+    widths = [len(text) for text in texts if len(text.split()) > _MIN_SENTENCE_WORDS]
+    if len(widths) < _WRAP_MIN_LINES:
+        return None
+    width = statistics.quantiles(widths, n=10)[-1]
+    beyond = sum(len(text) for text in texts if len(text) > width + _WRAP_OVERHANG)
+    if width > _WRAP_MAX_WIDTH or beyond >= _WRAP_BEYOND_SHARE * sum(map(len, texts)):
+        return None
+    followed = [
+        following[0].islower()
+        for text, following in itertools.pairwise(texts)
+        if following and len(text) >= width - _WRAP_SLACK
+    ]
+    if len(followed) < _WRAP_MIN_LINES or sum(followed) < _WRAP_CONTINUED_SHARE * len(followed):
+        return None
+    return width
+
+
+def _reflowed(run: list[Line], width: float) -> list[Line]:
+    """A run of a hard-wrapped dump with each paragraph on one line: a line that reaches the
+    wrap column continues into the next; a shorter one ends its paragraph, and so does one
+    ending a sentence before a capital (a paragraph whose last line is long, or a sentence
+    of a longer one: each piece is whole sentences)."""
+    return _regrouped(run, lambda previous, line: _goes_on(previous, line, width), _merged)
+
+
+def _goes_on(previous: Line, line: Line, width: float) -> bool:
+    if previous.ui or previous.meta or line.ui or line.meta:
+        return False
+    if len(previous.text) < width - _WRAP_SLACK or _CLOCK_TIME.search(previous.text):
+        return False
+    return not (previous.sentence_end and line.text[0].isupper())
+
+
+def _merged(piece: list[Line]) -> list[Line]:
+    return [_line(" ".join(line.text for line in piece))] if len(piece) > 1 else piece
 
 
 def _listings_marked(lines: list[Line]) -> list[Line]:
@@ -229,15 +291,24 @@ def _unwrapped(run: list[Line]) -> list[Line]:
     words). Menu, metadata, UI and timestamped lines never join: "Posted by ... 8:21pm" and
     a comment, "Advertisement" and prose, or a row of share links stay apart.
     """
+    return _regrouped(run, _continues, _joined)
+
+
+def _regrouped(
+    run: list[Line],
+    goes_on: Callable[[Line, Line], bool],
+    join: Callable[[list[Line]], list[Line]],
+) -> list[Line]:
+    """``run`` cut into pieces of lines that go on into the next, each piece put to ``join``."""
     lines: list[Line] = []
     piece: list[Line] = []
     for line in run:
-        if piece and _continues(piece[-1], line):
+        if piece and goes_on(piece[-1], line):
             piece.append(line)
             continue
-        lines.extend(_joined(piece))
+        lines.extend(join(piece))
         piece = [line]
-    lines.extend(_joined(piece))
+    lines.extend(join(piece))
     return lines
 
 
