@@ -6,8 +6,10 @@ benchmark, github scrapinghub/article-extraction-benchmark @4a3bc97) and the fiv
 test pages; origins in its README). Scores come from ``eval/extraction.py``, the scorer the
 gate test uses too: mean bag-of-words F1 per page everywhere, plus the Zyte benchmark's own
 shingle F1 on its pages. Each page is read as HTML and as a text dump (html-text with
-``guess_layout=True``: every visible line, as a browser copy gives it). Pages per second are
-measured side by side in this one run (sets under 200 pages: the fastest of three passes).
+``guess_layout=True``: every visible line, as a browser copy gives it), that dump also
+hard-wrapped at 72 columns, and the page split at every text node (each link on its own
+line). Pages per second are measured side by side in this one run (sets under 200 pages:
+the fastest of three passes).
 
 Tuned settings (the selector's in summarize/extract/select.py, the text-dump reader's in
 summarize/extract/textdump.py) are checked by leave-one-dataset-out: for each of the five
@@ -39,6 +41,7 @@ from eval.extraction import (
     HARD_WRAP_WIDTH,
     ReferencePage,
     as_text_dump,
+    as_text_nodes,
     bag_of_words_f1,
     hard_wrapped,
     load_jsonl_pages,
@@ -209,6 +212,7 @@ class DumpReport:
     ours: float
     whole: float
     wrapped: float
+    split: float
     pages: int
     grid: dict[DumpOptions, float]
 
@@ -232,13 +236,23 @@ def report_dumps(name: str, pages: list[ReferencePage]) -> DumpReport:
     )
     wrapped = headline_run([(hard_wrapped(content), None) for content in whole], pages)
     f1_wrapped = mean_f1(pages, wrapped.predictions)
-    print(f"{name} text dumps hard-wrapped at {HARD_WRAP_WIDTH} columns: headline {f1_wrapped:.3f}")
+    split = headline_run([(as_text_nodes(page.html), None) for page in pages], pages)
+    f1_split = mean_f1(pages, split.predictions)
+    print(
+        f"{name} text dumps hard-wrapped at {HARD_WRAP_WIDTH} columns: headline {f1_wrapped:.3f}; "
+        f"split at every text node: headline {f1_split:.3f}"
+    )
     grid = {
         options: mean_f1(pages, dump_texts(pages, whole, ours.predictions, options))
         for options in DUMP_GRID
     }
     return DumpReport(
-        f1_ours * len(pages), f1_whole * len(pages), f1_wrapped * len(pages), len(pages), grid
+        ours=f1_ours * len(pages),
+        whole=f1_whole * len(pages),
+        wrapped=f1_wrapped * len(pages),
+        split=f1_split * len(pages),
+        pages=len(pages),
+        grid=grid,
     )
 
 
@@ -354,9 +368,11 @@ def main() -> None:
     dumped = sum(report.ours for report in all_dumps) / dump_pages
     whole_dump = sum(report.whole for report in all_dumps) / dump_pages
     wrapped = sum(report.wrapped for report in all_dumps) / dump_pages
+    split = sum(report.split for report in all_dumps) / dump_pages
     print(
         f"  text dumps: headline {dumped:.3f}, whole dump {whole_dump:.3f}; "
-        f"hard-wrapped at {HARD_WRAP_WIDTH} columns: headline {wrapped:.3f}"
+        f"hard-wrapped at {HARD_WRAP_WIDTH} columns: headline {wrapped:.3f}; "
+        f"split at every text node: headline {split:.3f}"
     )
     if lodo:
         leave_one_dataset_out(lodo, readability_only)

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import html_text
+import lxml.html
+from lxml import etree
 
 SHINGLE_SIZE = 4
 HARD_WRAP_WIDTH = 72
@@ -134,6 +136,18 @@ def hard_wrapped(text: str, width: int = HARD_WRAP_WIDTH) -> str:
     return "\n".join(
         "\n".join(textwrap.wrap(line, width)) if line.strip() else "" for line in text.split("\n")
     )
+
+
+def as_text_nodes(html: str) -> str:
+    """The page's visible text node by node, a line each: every link and bold word on a line
+    of its own, as a scraper that does not tell inline from block elements gives it."""
+    try:
+        tree = lxml.html.fromstring(_CONTROL.sub("", html))
+    except (etree.ParserError, ValueError):
+        return ""
+    for hidden in tree.xpath("//script|//style|//noscript|//template"):
+        hidden.drop_tree()
+    return "\n".join(text.strip() for text in tree.xpath("//text()") if text.strip())
 
 
 def as_text_dump(html: str) -> str:

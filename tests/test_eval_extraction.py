@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from eval.extraction import (
     PageScore,
     as_text_dump,
+    as_text_nodes,
     bag_of_words_f1,
     hard_wrapped,
     load_jsonl_pages,
@@ -126,3 +127,9 @@ def test_hard_wrapping_cuts_lines_at_the_column_and_keeps_blank_lines() -> None:
     assert max(len(line) for line in wrapped) <= 30
     assert " ".join(wrapped[: wrapped.index("")]) == paragraph
     assert wrapped[-2:] == ["", "Menu"]
+
+
+def test_text_nodes_put_each_link_on_its_own_line_and_leave_out_code() -> None:
+    html = "<body><p>Said <a href='/j'>Jane</a>, the mayor.</p><script>var a = 1;</script></body>"
+    assert as_text_nodes(html) == "Said\nJane\n, the mayor."
+    assert as_text_nodes("") == ""

@@ -357,13 +357,29 @@ def test_hard_wrapped_paragraphs_are_joined_back() -> None:
     assert article.title == "Council approves budget"
 
 
+def test_a_sentence_split_at_its_links_and_bold_words_is_joined_back() -> None:
+    nodes = [
+        "The budget was approved on Tuesday by",
+        "Mayor Jane Doe",
+        ", who told the",
+        "City Council",
+        "that the first classrooms would open in the autumn of next year.",
+    ]
+    page = ["Home", "News", "Council approves budget", "", *nodes, "", "© 2026"]
+    assert extract_text_dump("\n".join(page)).paragraphs == [
+        "The budget was approved on Tuesday by Mayor Jane Doe , who told the City Council that "
+        "the first classrooms would open in the autumn of next year."
+    ]
+
+
 @pytest.mark.parametrize(
     "pieces",
     [
         ["Posted by: jane, springfield on 8:21pm Tue 1 Jan 08", "as long as he reads it first."],
+        ["Paid political ads are not the problem. Our perceptions are", "Could we do better?"],
         ["Advertisement", "operate all of its long-haul flights from the airport on Friday."],
     ],
-    ids=["byline-and-comment", "advert-label"],
+    ids=["byline-and-comment", "headline-and-teaser", "advert-label"],
 )
 def test_lines_that_only_look_wrapped_stay_apart(pieces: list[str]) -> None:
     prose = "The council approved the new budget on Tuesday after a long debate in the hall."

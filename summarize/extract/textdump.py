@@ -59,6 +59,12 @@ _WRAP_OVERHANG = 10
 _WRAP_MIN_LINES = 5
 _WRAP_BEYOND_SHARE = 0.1
 _WRAP_CONTINUED_SHARE = 0.25
+_CLOSING_PUNCTUATION = ",.;:!?)]»”’"
+_DANGLING_WORD_LIST = (  # articles, prepositions, conjunctions: no sentence ends on one
+    "the a an of to in and or for on with by at from и в во с со к у по от из до для о "
+    "le la les de des du un une et der die das und mit von zu el los las del por con para"
+)
+_DANGLING_WORDS = frozenset(_DANGLING_WORD_LIST.split())
 _CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}(?!\d)")
 _STOP_WORD_LIST = (
     "the a an of to in and or is are was were be been has have had it its that this for on "
@@ -285,11 +291,14 @@ def _unwrapped(run: list[Line]) -> list[Line]:
     """A run of lines with no blank line between them, wrapped paragraphs joined.
 
     Text copied from ``<pre>`` blocks, e-mails or ``<br>``-broken paragraphs is cut every
-    few words, and no piece looks like prose on its own. A line that does not end a sentence
-    and is followed by one starting in lower case continues into it; the pieces become one
-    line when together they end a sentence and read as prose (enough words, some stop
-    words). Menu, metadata, UI and timestamped lines never join: "Posted by ... 8:21pm" and
-    a comment, "Advertisement" and prose, or a row of share links stay apart.
+    few words, and text taken node by node puts every link and bold word on a line of its
+    own: no piece looks like prose on its own. A line that does not end a sentence continues
+    into the next when that starts in lower case or with closing punctuation (", the mayor
+    said"), or when it ends on a comma, an article or a preposition ("said the", then a
+    linked name); the pieces become one line when together they end a sentence and read as
+    prose (enough words, some stop words). Menu, metadata, UI and timestamped lines never
+    join: "Posted by ... 8:21pm" and a comment, "Advertisement" and prose, or a row of share
+    links stay apart.
     """
     return _regrouped(run, _continues, _joined)
 
@@ -314,9 +323,12 @@ def _regrouped(
 
 def _continues(previous: Line, line: Line) -> bool:
     plain = not (previous.ui or previous.meta or line.ui or line.meta)
-    if not plain or previous.sentence_end or not line.text[0].islower():
-        return False
-    return not _CLOCK_TIME.search(previous.text)  # "Posted by: jane on 8:21pm" opens a comment
+    if not plain or previous.sentence_end or _CLOCK_TIME.search(previous.text):
+        return False  # "Posted by: jane on 8:21pm" opens a comment
+    if line.text[0].islower() or line.text[0] in _CLOSING_PUNCTUATION:
+        return True
+    last = _WORD.findall(previous.text)[-1:]
+    return previous.text.endswith(",") or bool(last and last[0].lower() in _DANGLING_WORDS)
 
 
 def _joined(piece: list[Line]) -> list[Line]:
