@@ -246,9 +246,7 @@ def _reflowed(run: list[Line], width: float) -> list[Line]:
 
 
 def _goes_on(previous: Line, line: Line, width: float) -> bool:
-    if previous.ui or previous.meta or line.ui or line.meta:
-        return False
-    if len(previous.text) < width - _WRAP_SLACK or _CLOCK_TIME.search(previous.text):
+    if not _may_join(previous, line) or len(previous.text) < width - _WRAP_SLACK:
         return False
     return not (previous.sentence_end and line.text[0].isupper())
 
@@ -321,10 +319,16 @@ def _regrouped(
     return lines
 
 
-def _continues(previous: Line, line: Line) -> bool:
+def _may_join(previous: Line, line: Line) -> bool:
+    """Neither line is UI or metadata, and the first holds no clock time ("Posted by: jane
+    on 8:21pm" opens a comment)."""
     plain = not (previous.ui or previous.meta or line.ui or line.meta)
-    if not plain or previous.sentence_end or _CLOCK_TIME.search(previous.text):
-        return False  # "Posted by: jane on 8:21pm" opens a comment
+    return plain and not _CLOCK_TIME.search(previous.text)
+
+
+def _continues(previous: Line, line: Line) -> bool:
+    if not _may_join(previous, line) or previous.sentence_end:
+        return False
     if line.text[0].islower() or line.text[0] in _CLOSING_PUNCTUATION:
         return True
     last = _WORD.findall(previous.text)[-1:]
