@@ -66,12 +66,12 @@ GRID = [
     )
 ]
 DUMP_GRID = [
-    DumpOptions(above_comments_share=comments, later_run_share=share, later_run_gap=gap)
+    DumpOptions(above_comments_share=comments, split_run_share=share, split_run_gap=gap)
     for comments, (share, gap) in itertools.product(
         (0.25, 0.5, 1.0), ((0.5, 0), (0.25, 20), (0.5, 10), (0.5, 20), (0.5, 40), (1.0, 20))
     )
 ]
-DUMP_RULES_OFF = DumpOptions(above_comments_share=1.0, later_run_gap=0)
+DUMP_RULES_OFF = DumpOptions(above_comments_share=1.0, split_run_gap=0)
 Extractor = Callable[[str, str | None], str]
 SMALL_SET_PAGES = 200
 SMALL_SET_PASSES = 3
@@ -327,7 +327,7 @@ def dumps_leave_one_dataset_out(reports: dict[str, DumpReport]) -> None:
         print(
             f"  {held:16} held-out F1 {scores[held][chosen]:.3f} (rules off {base[held]:.3f}) "
             f"with above_comments_share={chosen.above_comments_share:g}, "
-            f"later_run_share={chosen.later_run_share:g}, later_run_gap={chosen.later_run_gap}"
+            f"split_run_share={chosen.split_run_share:g}, split_run_gap={chosen.split_run_gap}"
         )
     pages = sum(report.pages for report in reports.values())
     print(f"  pooled over these sets, each held out: {held_total / pages:.3f} ({pages} pages)")

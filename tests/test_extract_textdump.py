@@ -453,8 +453,29 @@ SECOND_HALF = [
 def test_a_story_continues_past_a_gallery_inside_it() -> None:
     page = ["Home", "Council approves budget", *FIRST_HALF, *GALLERY[:18], *SECOND_HALF]
     assert extract_text_dump("\n".join(page)).paragraphs == FIRST_HALF + SECOND_HALF
-    rule_off = DumpOptions(later_run_gap=0)
+    rule_off = DumpOptions(split_run_gap=0)
     assert extract_text_dump("\n".join(page), options=rule_off).paragraphs == FIRST_HALF
+
+
+TRENDING = ["Trending News", *(f"Other story number {n} in the news today" for n in range(4))]
+LONGER_HALF = [
+    *SECOND_HALF,
+    "Parents welcomed the plan but asked the council to publish a timetable for each school.",
+]
+
+
+def test_a_story_starts_above_a_widget_under_its_opening_paragraphs() -> None:
+    page = ["Home", "Council approves budget", *FIRST_HALF, *TRENDING, *LONGER_HALF]
+    assert extract_text_dump("\n".join(page)).paragraphs == FIRST_HALF + LONGER_HALF
+    rule_off = DumpOptions(split_run_gap=0)
+    assert extract_text_dump("\n".join(page), options=rule_off).paragraphs == LONGER_HALF
+
+
+def test_prose_above_a_dated_story_stays_out_of_it() -> None:
+    page = [*FIRST_HALF, *TRENDING, "March 4, 2025", "Council approves budget", *LONGER_HALF]
+    assert extract_text_dump("\n".join(page)).paragraphs == LONGER_HALF
+    undated = [line for line in page if line != "March 4, 2025"]
+    assert extract_text_dump("\n".join(undated)).paragraphs == FIRST_HALF + LONGER_HALF
 
 
 @pytest.mark.parametrize(

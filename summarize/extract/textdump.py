@@ -111,11 +111,12 @@ class DumpOptions:
     above_comments_share: float = 0.5
     """Below a comment section's header, the story is the first run above the header scoring
     at least this share of the best run (1 turns the rule off)."""
-    later_run_share: float = 0.5
-    """A run of prose after a longer interruption (a gallery, an embedded widget) continues
-    the story when it scores at least this share of the story's first run..."""
-    later_run_gap: int = 20
-    """...and starts at most this many lines after the story's end (0 turns the rule off)."""
+    split_run_share: float = 0.5
+    """A run of prose across a longer interruption (a gallery, an embedded widget) belongs
+    to the story when it scores at least this share of the story's first run..."""
+    split_run_gap: int = 20
+    """...and lies at most this many lines from the story's end or start (0 turns the rule
+    off)."""
 
 
 Block = tuple[float, int, int]
@@ -402,7 +403,7 @@ def _densest_block(
     least three quarters of the best one: stories come before the comment threads and teaser
     lists that can outweigh a short article. Prose that follows it after a short gap (a
     caption, a pull quote, "Read more", an advert label) continues it, and so does a strong
-    run after a longer one (a gallery): a long article is kept whole.
+    run before or after a longer one (a gallery, a widget): a long article is kept whole.
     """
     blocks: list[Block] = []
     best, best_span = 0.0, (0, 0)
@@ -426,7 +427,10 @@ def _densest_block(
     floor = options.above_comments_share * top
     first_score, first_start, first_end = _above_comments(lines, blocks, story, floor)
     end = _continued(lines, script, first_end)
-    return first_start, _past_interruptions(lines, script, blocks, first_score, end, options)
+    return (
+        _before_interruptions(lines, blocks, first_score, first_start, options),
+        _past_interruptions(lines, script, blocks, first_score, end, options),
+    )
 
 
 def _past_interruptions(
@@ -441,26 +445,52 @@ def _past_interruptions(
 
     A gallery or an embedded widget puts dozens of button and caption lines inside an
     article; the prose after it weighs about as much as the prose before, where teasers,
-    sidebars and footers weigh far less. A run that starts within ``later_run_gap`` lines
-    of the end and scores at least ``later_run_share`` of the story's first run continues
+    sidebars and footers weigh far less. A run that starts within ``split_run_gap`` lines
+    of the end and scores at least ``split_run_share`` of the story's first run continues
     the story, unless a date, a byline or a comment section's header sits in between (the
     next story of a listing, a comment). The lines in between are left out of the body as
     runs of junk.
     """
-    if options.later_run_gap <= 0:
+    if options.split_run_gap <= 0:
         return end
     for score, start, run_end in blocks:
         if start < end:
             continue
-        gap = lines[end:start]
-        if (
-            start - end > options.later_run_gap
-            or score < options.later_run_share * story_score
-            or any(line.meta or _is_comments_header(line) for line in gap)
-        ):
+        if not _joins_story(lines[end:start], score, story_score, options):
             return end
         end = _continued(lines, script, run_end)
     return end
+
+
+def _before_interruptions(
+    lines: list[Line], blocks: list[Block], story_score: float, start: int, options: DumpOptions
+) -> int:
+    """The story's start before the strong runs that precede it across an interruption.
+
+    The same widget can sit after the story's first paragraphs ("Trending News" and its
+    links under the lede): the run chosen as the story is then its second part, the one
+    that outweighs the rest, and the opening paragraphs above the widget belong to it on the
+    same terms as a run below. A date, byline or comment header in between (a post's
+    dateline under a blog's sidebar, a comment) keeps the runs apart.
+    """
+    if options.split_run_gap <= 0:
+        return start
+    for score, run_start, run_end in reversed(blocks):
+        if run_end > start:
+            continue
+        if not _joins_story(lines[run_end:start], score, story_score, options):
+            return start
+        start = run_start
+    return start
+
+
+def _joins_story(gap: list[Line], score: float, story_score: float, options: DumpOptions) -> bool:
+    """True when a run of ``score`` across the lines ``gap`` is part of the story."""
+    return (
+        len(gap) <= options.split_run_gap
+        and score >= options.split_run_share * story_score
+        and not any(line.meta or _is_comments_header(line) for line in gap)
+    )
 
 
 def _above_comments(lines: list[Line], blocks: list[Block], story: Block, floor: float) -> Block:
