@@ -457,6 +457,28 @@ def test_a_story_continues_past_a_gallery_inside_it() -> None:
     assert extract_text_dump("\n".join(page), options=rule_off).paragraphs == FIRST_HALF
 
 
+CODE_LISTING = [
+    "def mean(values):",
+    "return sum(values) / len(values)",
+    "average = mean([2, 3, 5])",
+    "┌──────┬──────┐",
+]
+
+
+def test_a_code_listing_inside_a_technical_article_does_not_split_it() -> None:
+    page = ["Home", "Council approves budget", *FIRST_HALF, *CODE_LISTING, *SECOND_HALF]
+    assert extract_text_dump("\n".join(page)).paragraphs == FIRST_HALF + CODE_LISTING + SECOND_HALF
+
+
+def test_pagination_arrows_and_separators_are_not_code() -> None:
+    rule_off = DumpOptions(split_run_gap=0)
+    listing = ["Home", "Council approves budget", *FIRST_HALF, *CODE_LISTING, *SECOND_HALF]
+    assert len(extract_text_dump("\n".join(listing), options=rule_off).paragraphs) == 8
+    junk = ["<<", "< 1 2 3 >", ">>", "=====", ";-)"]
+    page = ["Home", "Council approves budget", *FIRST_HALF, *junk, *SECOND_HALF]
+    assert extract_text_dump("\n".join(page), options=rule_off).paragraphs == FIRST_HALF
+
+
 TRENDING = ["Trending News", *(f"Other story number {n} in the news today" for n in range(4))]
 LONGER_HALF = [
     *SECOND_HALF,

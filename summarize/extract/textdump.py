@@ -44,6 +44,10 @@ _UI_LINE = re.compile(
 )
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _MARKUP_SHARE = 0.5
+_CODE_SYMBOLS = frozenset("{}[]<>=;\\`~^")
+_CODE_SYMBOL_SHARE = 0.1
+_CODE_STATEMENT = re.compile(r"\w\(|\)\s*[;{]|^\s*[{}]\s*$")
+_MIN_CODE_LETTERS = 3
 _COMMENTS_HEADER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|discussion)(?:\s*\(\d+\))?\s*:?$|"
     r"^(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)|"
@@ -137,6 +141,8 @@ class Line:
     listing: bool = False
     """A long line without a single stop word on a page whose prose has them: a row of
     archive months, tags or link titles run together, not a sentence."""
+    code: bool = False
+    """A line of a code listing or a drawn table, as a browser copies a ``<pre>`` block."""
 
 
 def extract_text_dump(
@@ -283,6 +289,7 @@ def _line(text: str) -> Line:
         ui=(len(words) < _MAX_UI_WORDS and bool(_UI_LINE.search(text))) or _is_markup(text),
         meta=len(words) <= _MAX_META_WORDS and (is_date_line(text) or bool(parse_byline(text))),
         script=_script(text),
+        code=_looks_like_code(text),
     )
 
 
@@ -344,6 +351,23 @@ def _joined(piece: list[Line]) -> list[Line]:
     return piece
 
 
+def _looks_like_code(text: str) -> bool:
+    """A line of code or of a table's rules: a call or a statement's end, a lone brace, box
+    drawing, or words among brackets and operators (a tenth of the characters or more).
+    Pagination arrows, separators and emoticons have symbols but no words, and are junk."""
+    chars = [char for char in text if not char.isspace()]
+    box = sum("\u2500" <= char <= "\u257f" for char in chars)
+    if not chars or box >= len(chars) / 2 or _CODE_STATEMENT.search(text):
+        return bool(chars)
+    letters = sum(char.isalpha() for char in chars)
+    symbols = box + sum(char in _CODE_SYMBOLS for char in chars)
+    return (
+        letters >= _MIN_CODE_LETTERS
+        and len(text.split()) > 1
+        and symbols >= _CODE_SYMBOL_SHARE * len(chars)
+    )
+
+
 def _is_markup(text: str) -> bool:
     """A line that is mostly tags is page code shown as text (an advert's markup), not prose."""
     return sum(len(tag) for tag in _TAG.findall(text)) >= _MARKUP_SHARE * len(text)
@@ -376,7 +400,8 @@ def _line_score(line: Line, script: str | None) -> float:
     sits between a user name, a timestamp and a vote counter, do not join the story. Lines in
     another script than the page's main one score zero: a quoted verse must not split the
     story it sits in, and such lines are left out of the body anyway. So do listings: a row of
-    archive months run together neither makes a story nor breaks one.
+    archive months run together neither makes a story nor breaks one; nor does a line of a
+    code listing or a table in a technical article (a browser copies ``<pre>`` line by line).
     """
     if line.script not in (None, script):
         return 0.0
@@ -387,6 +412,8 @@ def _line_score(line: Line, script: str | None) -> float:
     if _is_prose(line):
         bonus = _STOP_WORD_BONUS if line.stop_ratio >= _PROSE_STOP_RATIO else 0.0
         return min(line.words, _MAX_LINE_WORDS) - _PROSE_COST + bonus
+    if line.code:
+        return 0.0
     if line.sentence_end and line.words >= _MIN_SENTENCE_WORDS:
         return -_SHORT_SENTENCE_PENALTY
     return -_JUNK_PENALTY
