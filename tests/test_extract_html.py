@@ -176,6 +176,16 @@ def test_text_dump_quoting_markup_stays_text() -> None:
     assert not looks_like_html(tutorial)
 
 
+def test_text_dump_opening_with_a_line_of_advert_code_stays_text() -> None:
+    prose = "The council approved the new budget on Tuesday after a long debate in the hall."
+    tag = '<script type="text/javascript" src="http://ads.example/bid.js"></script> '
+    dump = "\n".join([tag, "Home", "News", "Council approves budget", *[prose] * 3])
+    assert not looks_like_html(dump)
+    assert extract(dump).paragraphs == [prose]
+    assert looks_like_html(tag + "\n<div><p>" + prose + "</p></div>")
+    assert looks_like_html(tag)
+
+
 def test_page_opening_with_a_style_block_is_html() -> None:
     sentence = "The city council approved a new budget on Tuesday after a long debate."
     page = "<style>" + "body{margin:0}" * 800 + f"</style><div><p>{sentence}</p></div>"

@@ -7,7 +7,9 @@ do not make a page: a copied page can hold a line of advert code or an article c
 markup, and a text dump opens with its title and puts tags on a few of its many lines. So a
 page that does not open with an element is HTML when it is dense with tags and either its
 markup starts before the first words (a stray BOM, ``&nbsp;`` or ``?`` ahead of the tags) or
-a good share of its lines carry tags.
+a good share of its lines carry tags. The script, style and comment blocks a page opens with
+do not decide alone: a copied page can open with an advert's script tag shown as text, so
+when such blocks are followed by anything, what follows is judged.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ _FIRST_MARKUP = re.compile(r"<[a-zA-Z!/?]")
 _CODE_BLOCK = re.compile(
     r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)", re.IGNORECASE | re.DOTALL
 )
+_LEADING_CODE = re.compile(
+    r"^\ufeff?\s*(?:(?:<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->)\s*)+",
+    re.IGNORECASE | re.DOTALL,
+)
 _WHITESPACE = re.compile(r"\s+")
 _SNIFF_CHARS = 8192
 _MIN_TAGS = 5
@@ -37,7 +43,7 @@ _MIN_TAGGED_LINE_SHARE = 0.25
 
 def looks_like_html(content: str) -> bool:
     """True when ``content`` opens with an HTML element or reads as markup past a stray prefix."""
-    head = content[:_SNIFF_CHARS]
+    head = _past_leading_code(content[:_SNIFF_CHARS])
     if _HTML_START.match(head):
         return True
     if len(_HTML_TAG.findall(head)) < _MIN_TAGS:
@@ -46,6 +52,15 @@ def looks_like_html(content: str) -> bool:
         _chars_before_markup(head) <= _MAX_CHARS_BEFORE_MARKUP
         or _tagged_line_share(head) >= _MIN_TAGGED_LINE_SHARE
     )
+
+
+def _past_leading_code(head: str) -> str:
+    """``head`` without the whole script, style and comment blocks it opens with, unless
+    nothing follows them (a page of one script is markup)."""
+    opening = _LEADING_CODE.match(head)
+    if opening is None or not head[opening.end() :].strip():
+        return head
+    return head[opening.end() :]
 
 
 def _chars_before_markup(head: str) -> int:
