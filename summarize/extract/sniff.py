@@ -30,10 +30,7 @@ _FIRST_MARKUP = re.compile(r"<[a-zA-Z!/?]")
 _CODE_BLOCK = re.compile(
     r"<(script|style)\b[^>]*>.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)", re.IGNORECASE | re.DOTALL
 )
-_LEADING_CODE = re.compile(
-    r"^\ufeff?\s*(?:(?:<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->)\s*)+",
-    re.IGNORECASE | re.DOTALL,
-)
+_SPACED_CODE_BLOCK = re.compile(rf"\ufeff?\s*(?:{_CODE_BLOCK.pattern})", _CODE_BLOCK.flags)
 _WHITESPACE = re.compile(r"\s+")
 _SNIFF_CHARS = 8192
 _MIN_TAGS = 5
@@ -56,11 +53,12 @@ def looks_like_html(content: str) -> bool:
 
 def _past_leading_code(head: str) -> str:
     """``head`` without the whole script, style and comment blocks it opens with, unless
-    nothing follows them (a page of one script is markup)."""
-    opening = _LEADING_CODE.match(head)
-    if opening is None or not head[opening.end() :].strip():
-        return head
-    return head[opening.end() :]
+    nothing follows them (a page of one script, or of one left open, is markup)."""
+    end = 0
+    while block := _SPACED_CODE_BLOCK.match(head, end):
+        end = block.end()
+    rest = head[end:]
+    return rest if end and rest.strip() else head
 
 
 def _chars_before_markup(head: str) -> int:

@@ -356,9 +356,11 @@ def _looks_like_code(text: str) -> bool:
     drawing, or words among brackets and operators (a tenth of the characters or more).
     Pagination arrows, separators and emoticons have symbols but no words, and are junk."""
     chars = [char for char in text if not char.isspace()]
+    if not chars:
+        return False
     box = sum("\u2500" <= char <= "\u257f" for char in chars)
-    if not chars or box >= len(chars) / 2 or _CODE_STATEMENT.search(text):
-        return bool(chars)
+    if box >= len(chars) / 2 or _CODE_STATEMENT.search(text):
+        return True
     letters = sum(char.isalpha() for char in chars)
     symbols = box + sum(char in _CODE_SYMBOLS for char in chars)
     return (
