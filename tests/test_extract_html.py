@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import html_text
 import pytest
 import trafilatura
 from conftest import SHARED, needs_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from local_http import ENGLISH_PARAGRAPHS, RUSSIAN_PARAGRAPHS, news_page
+from readability import Document
 
 from eval.extraction import load_zyte_pages, shingle_score
 from summarize import ExtractionError, InputError, SummarizeError
 from summarize.extract import extract, looks_like_html
 from summarize.extract.length import word_count
-from summarize.extract.readings import PageReadings, Reading
+from summarize.extract.readings import PageReadings, Reading, _paragraphs, _squeezed_markup
 from summarize.extract.select import choose_reading
 
 DEV = SHARED / "data" / "extraction-dev"
@@ -242,3 +244,47 @@ def test_an_unclosed_pre_keeps_the_layout_of_the_rest_of_the_page() -> None:
     tree = PageReadings("<p>a   b</p><pre>x   y\n   z<p>c   d</p>").tree
     assert tree is not None
     assert [p.text for p in tree.iter("p")] == ["a b", "c   d"]
+
+
+def _stock_readability(content: str) -> list[str]:
+    """readability-lxml's own Document over the same squeezed, parsed page."""
+    summary = Document(trafilatura.load_html(_squeezed_markup(content))).summary(html_partial=True)
+    return _paragraphs(html_text.extract_text(summary, guess_layout=True))
+
+
+def _page_with_links_and_hidden_blocks() -> str:
+    story = "".join(
+        f'<p onclick="track()">{paragraph} <a href="javascript:void(0)">More</a> '
+        f'<a href="/story/{index}">link</a></p>'
+        for index, paragraph in enumerate(ENGLISH_PARAGRAPHS)
+    )
+    return (
+        '<html><head><base href="https://example.org/news/"><style>p { margin: 0 }</style>'
+        "</head><body><script>var tracking = 'script text is no article';</script>"
+        '<div hidden><p>Hidden offer: subscribe now for one euro a week, cancel any time.</p></div>'
+        f'<article style="color: red">{story}</article>'
+        '<div style="display:none"><p>Cookie notice that never shows on screen at all.</p></div>'
+        "</body></html>"
+    )
+
+
+def test_article_block_reads_as_stock_readability() -> None:
+    content = _page_with_links_and_hidden_blocks()
+    ours = PageReadings(content).readability.paragraphs
+    assert ours and ours == _stock_readability(content)
+
+
+@needs_shared
+def test_article_block_reads_the_dev_pages_as_stock_readability() -> None:
+    for page in load_zyte_pages(DEV)[:10]:
+        assert PageReadings(page.html, page.url).readability.paragraphs == _stock_readability(
+            page.html
+        ), page.page_id
+
+
+def test_no_reading_sees_what_the_page_hides() -> None:
+    readings = PageReadings(_page_with_links_and_hidden_blocks())
+    readings_shown = [*readings.trafilatura.paragraphs, *readings.readability.paragraphs]
+    for shown in (readings.text, *readings_shown):
+        assert "Hidden offer" not in shown and "Cookie notice" not in shown
+    assert ENGLISH_PARAGRAPHS[0] in readings.text
