@@ -480,6 +480,36 @@ def test_pagination_arrows_and_separators_are_not_code() -> None:
     assert extract_text_dump("\n".join(page), options=rule_off).paragraphs == FIRST_HALF
 
 
+QUERY_OUTPUT = ["       avg", "─" * 20, "4.3333333333333333", "", "      stddev", "3.08"]
+
+
+def _with_output_listing(indent: str) -> str:
+    """A copied technical article: paragraphs a blank line apart, a query's output between."""
+    opening = "\n\n".join(indent + line for line in ["Home", "Budget day", *FIRST_HALF])
+    listing = "\n".join(indent + line if line else line for line in QUERY_OUTPUT)
+    return f"{opening}\n\n{listing}\n\n" + "\n\n".join(indent + line for line in SECOND_HALF)
+
+
+def test_an_indented_block_is_a_listing_its_output_lines_included() -> None:
+    rule_off = DumpOptions(split_run_gap=0)
+    page = _with_output_listing("")
+    kept = extract_text_dump(page, options=rule_off).paragraphs
+    assert kept[: len(FIRST_HALF)] == FIRST_HALF and kept[-len(SECOND_HALF) :] == SECOND_HALF
+    flattened = "\n".join(line.strip() for line in page.splitlines())
+    assert extract_text_dump(flattened, options=rule_off).paragraphs == FIRST_HALF
+
+
+def test_a_dump_indented_throughout_reads_as_if_it_were_not() -> None:
+    flattened = "\n".join(line.strip() for line in _with_output_listing("").splitlines())
+    indented = _with_output_listing("   ")  # a terminal browser's layout
+    rule_off = DumpOptions(split_run_gap=0)
+    assert (
+        extract_text_dump(indented, options=rule_off).paragraphs
+        == extract_text_dump(flattened, options=rule_off).paragraphs
+        == FIRST_HALF
+    )
+
+
 TRENDING = ["Trending News", *(f"Other story number {n} in the news today" for n in range(4))]
 LONGER_HALF = [
     *SECOND_HALF,

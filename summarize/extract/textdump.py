@@ -48,6 +48,8 @@ _CODE_SYMBOLS = frozenset("{}[]<>=;\\`~^")
 _CODE_SYMBOL_SHARE = 0.1
 _CODE_STATEMENT = re.compile(r"\w\(|\)\s*[;{]|^\s*[{}]\s*$")
 _MIN_CODE_LETTERS = 3
+_PREFORMATTED_INDENT = "  "
+_MAX_INDENTED_SHARE = 0.5
 _COMMENTS_HEADER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|reactions?|discussion)(?:\s*\(\d+\))?\s*:?$|"
     r"^(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:comment|reply|response)|"
@@ -142,7 +144,8 @@ class Line:
     """A long line without a single stop word on a page whose prose has them: a row of
     archive months, tags or link titles run together, not a sentence."""
     code: bool = False
-    """A line of a code listing or a drawn table, as a browser copies a ``<pre>`` block."""
+    """A line of a code listing or a drawn table, as a browser copies a ``<pre>`` block: it
+    looks like code, or it sits in a block of lines indented as only preformatted text is."""
 
 
 def extract_text_dump(
@@ -196,19 +199,39 @@ def _body_lines(block: list[Line], script: str | None) -> list[Line]:
 
 def _lines(content: str) -> list[Line]:
     """The dump's non-empty lines, hard-wrapped paragraphs joined back into one line each."""
-    texts = [_clean_text(raw) for raw in content.splitlines()]
+    raws = content.splitlines()
+    texts = [_clean_text(raw) for raw in raws]
     width = _wrap_width(texts)
+    indented = _indents_preformatted(raws)
     lines: list[Line] = []
     run: list[Line] = []
-    for text in [*texts, ""]:
+    preformatted = False
+    for raw, text in zip([*raws, ""], [*texts, ""], strict=True):
         if text:
             run.append(_line(text))
+            preformatted = preformatted or (indented and raw.startswith(_PREFORMATTED_INDENT))
             continue
         if width:
             run = _reflowed(run, width)
-        lines.extend(_unwrapped(run))
-        run = []
+        block = _unwrapped(run)
+        lines.extend([replace(line, code=True) for line in block] if preformatted else block)
+        run, preformatted = [], False
     return _listings_marked(lines)
+
+
+def _indents_preformatted(raws: list[str]) -> bool:
+    """Whether an indented line marks a ``<pre>`` block, whose lines are code or its output.
+
+    A browser collapses the white space of everything else, so a copied page has indented
+    lines only where it shows preformatted text; then a block (lines between blank ones)
+    holding one is a listing, its lines of output or identifiers included, and does not
+    break the story around it. A single leading space is an inline element's, a tab a table
+    cell's. A dump with most of its lines indented (a terminal browser's) is indented by its
+    layout, and says nothing.
+    """
+    shown = [raw for raw in raws if raw.strip()]
+    indented = sum(raw.startswith(_PREFORMATTED_INDENT) for raw in shown)
+    return 0 < indented < _MAX_INDENTED_SHARE * len(shown)
 
 
 def _clean_text(raw: str) -> str:
