@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 import html_text
 import pytest
 import trafilatura
@@ -15,7 +17,7 @@ from eval.extraction import load_zyte_pages, shingle_score
 from summarize import ExtractionError, InputError, SummarizeError
 from summarize.extract import extract, looks_like_html
 from summarize.extract.length import word_count
-from summarize.extract.readings import PageReadings, Reading, _paragraphs, _squeezed_markup
+from summarize.extract.readings import PageReadings, Reading, _paragraphs
 from summarize.extract.select import choose_reading
 
 DEV = SHARED / "data" / "extraction-dev"
@@ -246,9 +248,9 @@ def test_an_unclosed_pre_keeps_the_layout_of_the_rest_of_the_page() -> None:
     assert [p.text for p in tree.iter("p")] == ["a b", "c   d"]
 
 
-def _stock_readability(content: str) -> list[str]:
-    """readability-lxml's own Document over the same squeezed, parsed page."""
-    summary = Document(trafilatura.load_html(_squeezed_markup(content))).summary(html_partial=True)
+def _stock_readability(readings: PageReadings) -> list[str]:
+    """readability-lxml's own Document over a copy of the tree the readings prepared."""
+    summary = Document(copy.deepcopy(readings.tree)).summary(html_partial=True)
     return _paragraphs(html_text.extract_text(summary, guess_layout=True))
 
 
@@ -269,17 +271,16 @@ def _page_with_links_and_hidden_blocks() -> str:
 
 
 def test_article_block_reads_as_stock_readability() -> None:
-    content = _page_with_links_and_hidden_blocks()
-    ours = PageReadings(content).readability.paragraphs
-    assert ours and ours == _stock_readability(content)
+    readings = PageReadings(_page_with_links_and_hidden_blocks())
+    ours = readings.readability.paragraphs
+    assert ours and ours == _stock_readability(readings)
 
 
 @needs_shared
 def test_article_block_reads_the_dev_pages_as_stock_readability() -> None:
     for page in load_zyte_pages(DEV)[:10]:
-        assert PageReadings(page.html, page.url).readability.paragraphs == _stock_readability(
-            page.html
-        ), page.page_id
+        readings = PageReadings(page.html, page.url)
+        assert readings.readability.paragraphs == _stock_readability(readings), page.page_id
 
 
 def test_no_reading_sees_what_the_page_hides() -> None:
@@ -288,3 +289,14 @@ def test_no_reading_sees_what_the_page_hides() -> None:
     for shown in (readings.text, *readings_shown):
         assert "Hidden offer" not in shown and "Cookie notice" not in shown
     assert ENGLISH_PARAGRAPHS[0] in readings.text
+
+
+def test_an_embedded_post_the_story_quotes_stays_in_it() -> None:
+    post = "Observe a minute of silence in honour of the departed, the Senate resolved today."
+    paragraphs = [*ENGLISH_PARAGRAPHS[:2], "", *ENGLISH_PARAGRAPHS[2:]]
+    page = news_page("Senate mourns former speaker", paragraphs).replace(
+        "<p></p>",
+        f'<blockquote class="twitter-tweet"><p lang="en">{post}</p>'
+        '<a href="https://twitter.com/senate/status/1">October 9, 2018</a></blockquote>',
+    )
+    assert post in extract(page).paragraphs

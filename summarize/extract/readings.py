@@ -39,6 +39,7 @@ _HIDING_STYLE = re.compile(
     r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)",
     re.IGNORECASE,
 )
+_EMBEDDED_POST = re.compile(r"tweet|twitter|instagram|tiktok|reddit|embed", re.IGNORECASE)
 _TEXT_CLEANER = copy.copy(html_cleaner)
 _TEXT_CLEANER.javascript = False  # blanks ``javascript:`` links: attributes, never text
 
@@ -65,6 +66,7 @@ class PageReadings:
         self.tree: HtmlElement | None = _quietly(lambda: trafilatura.load_html(markup))
         if self.tree is not None:
             _drop_hidden(self.tree)
+            _unmark_embedded_posts(self.tree)
 
     @cached_property
     def metadata(self) -> Any:
@@ -159,6 +161,20 @@ def _drop_hidden(tree: HtmlElement) -> None:
     for element in tree.xpath("//*[@style]"):
         if _HIDING_STYLE.search(element.get("style", "")):
             element.drop_tree()
+
+
+def _unmark_embedded_posts(tree: HtmlElement) -> None:
+    """Let a post the story quotes (an embedded tweet or Instagram post) read as the quote it is.
+
+    Such a post is a ``<blockquote>`` whose class names its network; readability-lxml drops
+    any block whose class says "tweet" or "twitter" as unlikely to be the article before it
+    scores anything, and with it the statement a news story is about. The class goes; the
+    quotation stays a quotation.
+    """
+    for quote in tree.xpath("//blockquote[@class or @id]"):
+        if _EMBEDDED_POST.search(f"{quote.get('class', '')} {quote.get('id', '')}"):
+            quote.attrib.pop("class", None)
+            quote.attrib.pop("id", None)
 
 
 def _quietly(call: Callable[[], Any]) -> Any:
