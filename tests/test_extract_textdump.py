@@ -499,15 +499,17 @@ def test_an_indented_block_is_a_listing_its_output_lines_included() -> None:
     assert extract_text_dump(flattened, options=rule_off).paragraphs == FIRST_HALF
 
 
-def test_a_dump_indented_throughout_reads_as_if_it_were_not() -> None:
-    flattened = "\n".join(line.strip() for line in _with_output_listing("").splitlines())
+def test_a_dump_indented_throughout_or_without_blank_lines_reads_as_if_flat() -> None:
+    def flat(page: str) -> str:
+        return "\n".join(line.strip() for line in page.splitlines())
+
     indented = _with_output_listing("   ")  # a terminal browser's layout
+    unspaced = "\n".join(line for line in _with_output_listing("").splitlines() if line)
     rule_off = DumpOptions(split_run_gap=0)
-    assert (
-        extract_text_dump(indented, options=rule_off).paragraphs
-        == extract_text_dump(flattened, options=rule_off).paragraphs
-        == FIRST_HALF
-    )
+    for page in (indented, unspaced):  # the second: text taken node by node
+        kept = extract_text_dump(page, options=rule_off).paragraphs
+        assert kept == extract_text_dump(flat(page), options=rule_off).paragraphs
+        assert kept[-1] not in SECOND_HALF
 
 
 TRENDING = ["Trending News", *(f"Other story number {n} in the news today" for n in range(4))]

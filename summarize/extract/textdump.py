@@ -227,9 +227,13 @@ def _indents_preformatted(raws: list[str]) -> bool:
     holding one is a listing, its lines of output or identifiers included, and does not
     break the story around it. A single leading space is an inline element's, a tab a table
     cell's. A dump with most of its lines indented (a terminal browser's) is indented by its
-    layout, and says nothing.
+    layout, and one without a blank line is no browser copy (a browser puts one between
+    paragraphs: this is text taken node by node, indented as the markup's source was); in
+    neither does indentation say anything.
     """
     shown = [raw for raw in raws if raw.strip()]
+    if len(shown) == len(raws):
+        return False
     indented = sum(raw.startswith(_PREFORMATTED_INDENT) for raw in shown)
     return 0 < indented < _MAX_INDENTED_SHARE * len(shown)
 
