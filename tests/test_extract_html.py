@@ -300,3 +300,11 @@ def test_an_embedded_post_the_story_quotes_stays_in_it() -> None:
         '<a href="https://twitter.com/senate/status/1">October 9, 2018</a></blockquote>',
     )
     assert post in extract(page).paragraphs
+
+
+def test_share_bars_and_counters_inside_the_story_block_are_left_out() -> None:
+    labels = ["Share this article", "Tweet | Facebook | E-mail", "Comments (3)", "Back to top"]
+    credit = "Follow Jane Doe on Twitter"
+    paragraphs = [ENGLISH_PARAGRAPHS[0], *labels[:2], *ENGLISH_PARAGRAPHS[1:], credit, *labels[2:]]
+    article = extract(news_page("Council approves budget", paragraphs))
+    assert article.paragraphs == [*ENGLISH_PARAGRAPHS, credit]

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from summarize.article import Article
 from summarize.errors import ExtractionError
+from summarize.extract.labels import is_control_label
 from summarize.extract.length import word_count
 from summarize.extract.metadata import is_date_line, parse_byline
 from summarize.extract.readings import PageReadings
@@ -35,12 +36,14 @@ def extract_html(
 
 
 def article_from_readings(readings: PageReadings, body: list[str]) -> Article:
-    """The article made of ``body`` (one reading's paragraphs) and the page's metadata."""
+    """The article made of ``body`` (one reading's paragraphs, less the labels of its
+    share bars and counters) and the page's metadata."""
     document = readings.metadata
     title = _clean(getattr(document, "title", None))
     if title is None and readings.rendered is not None:
         title = readings.rendered.title
-    paragraphs = _without_heading(body, title)
+    text = [paragraph for paragraph in body if not is_control_label(paragraph)]
+    paragraphs = _without_heading(text, title)
     words = sum(word_count(paragraph) for paragraph in paragraphs)
     if words < MIN_ARTICLE_WORDS and not _is_the_whole_page(words, title, readings):
         raise ExtractionError("no article found in the page (no paragraph of text)")
