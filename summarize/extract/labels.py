@@ -24,15 +24,13 @@ _LINKING_WORD_LIST = """
 this article story page post on via friendly version send to a friend news the and or us it
 like top link save copy google ad ads
 """
-_LINKING_WORDS = frozenset(_LINKING_WORD_LIST.split())
+_LABEL_WORDS = _CONTROL_WORDS | frozenset(_LINKING_WORD_LIST.split())
 
 
 def is_control_label(paragraph: str) -> bool:
     """Whether ``paragraph`` is the label of a button, counter or advert slot, not text."""
     words = [token.lower().strip(".") for token in _TOKEN.findall(paragraph)]
-    words = [word for word in words if word and not word.isdigit()]
+    words = [word for word in words if word and not word.isdigit()]  # "Comments (3)"
     if not 0 < len(words) <= _MAX_LABEL_WORDS:
         return False
-    return all(word in _CONTROL_WORDS or word in _LINKING_WORDS for word in words) and any(
-        word in _CONTROL_WORDS for word in words
-    )
+    return _LABEL_WORDS.issuperset(words) and not _CONTROL_WORDS.isdisjoint(words)
