@@ -128,9 +128,17 @@ def test_lines_in_another_script_are_dropped() -> None:
     assert len(article.paragraphs) == 11
 
 
-def test_repeated_lines_are_kept_once() -> None:
-    repeated = [*CALIBER_LINES[:30], CALIBER_LINES[28], *CALIBER_LINES[30:]]
-    assert extract("\n".join(repeated)).paragraphs.count(CALIBER_LINES[28]) == 1
+def test_a_copied_passage_is_kept_once() -> None:
+    """The story's opening paragraphs again further down (a hidden print copy, a teaser)."""
+    copied = [*CALIBER_LINES[:34], *CALIBER_LINES[28:32], *CALIBER_LINES[34:]]
+    paragraphs = extract("\n".join(copied)).paragraphs
+    assert paragraphs == extract(CALIBER.read_text(encoding="utf-8")).paragraphs
+
+
+@pytest.mark.parametrize("copies", [2, 3])
+def test_a_paragraph_said_again_on_its_own_is_kept(copies: int) -> None:
+    repeated = [*CALIBER_LINES[:30], *[CALIBER_LINES[28]] * (copies - 1), *CALIBER_LINES[30:]]
+    assert extract("\n".join(repeated)).paragraphs.count(CALIBER_LINES[28]) == copies
 
 
 @pytest.mark.parametrize(

@@ -175,13 +175,13 @@ def extract_text_dump(
 
 
 def _body_lines(block: list[Line], script: str | None) -> list[Line]:
-    """The block without UI, metadata, repeated lines and runs of two or more junk lines.
+    """The block without UI, metadata, copied passages and runs of two or more junk lines.
 
     A single short line between paragraphs is kept (a subheading); two or more in a row are
     an inserted widget ("Trending News" and its links).
     """
     negative = [_line_score(line, script) <= -_JUNK_PENALTY for line in block]
-    seen: set[str] = set()
+    copies = _copied_passage_lines([line.text for line in block])
     body = []
     for position, line in enumerate(block):
         in_run = negative[position] and (
@@ -190,11 +190,35 @@ def _body_lines(block: list[Line], script: str | None) -> list[Line]:
         )
         if in_run or line.ui or line.meta or line.script not in (None, script):
             continue
-        if line.text in seen:
+        if position in copies:
             continue
-        seen.add(line.text)
         body.append(line)
     return body
+
+
+def _copied_passage_lines(texts: list[str]) -> set[int]:
+    """Positions of the lines that repeat an earlier passage of the block.
+
+    A page can hold its story twice (a print or mobile copy that html-text sees although the
+    browser hides it, a teaser list quoting the story's paragraphs): a line is such a copy
+    when it and a neighbour repeat an earlier line and that line's same neighbour. A single
+    paragraph the text itself says twice, or several times in a row, is part of the text and
+    kept: the passage must hold two different lines.
+    """
+    earlier: dict[str, list[int]] = {}
+    copies = set()
+    for position, text in enumerate(texts):
+        for first in earlier.get(text, []):
+            for step in (-1, 1):
+                neighbour, its_match = position + step, first + step
+                if (
+                    0 <= neighbour < len(texts)
+                    and 0 <= its_match < len(texts)
+                    and texts[neighbour] == texts[its_match] != text
+                ):
+                    copies.add(position)
+        earlier.setdefault(text, []).append(position)
+    return copies
 
 
 def _lines(content: str) -> list[Line]:
