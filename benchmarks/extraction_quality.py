@@ -281,17 +281,48 @@ def dump_texts(
     return texts
 
 
-def choose_setting(
-    grid: list[Any], scores: dict[str, dict[Any, float]], base: dict[str, float], train: list[str]
-) -> Any:
-    """The grid setting with the best worst gain over ``base`` on ``train`` (to 0.001), then
-    the best mean gain: a rule must help everywhere, not a lot somewhere."""
+Objective = Callable[[Any], tuple[float, float]]
+
+
+def objective_on(
+    scores: dict[str, dict[Any, float]], base: dict[str, float], train: list[str]
+) -> Objective:
+    """A setting's worth on ``train``: its worst gain over ``base`` (to 0.001), then its mean
+    gain: a rule must help everywhere, not a lot somewhere."""
 
     def objective(options: Any) -> tuple[float, float]:
         gains = [scores[name][options] - base[name] for name in train]
         return round(min(gains), 3), sum(gains) / len(gains)
 
-    return max(grid, key=objective)
+    return objective
+
+
+def choose_setting(
+    grid: list[Any], scores: dict[str, dict[Any, float]], base: dict[str, float], train: list[str]
+) -> Any:
+    """The grid setting that :func:`objective_on` ranks first on ``train``."""
+    return max(grid, key=objective_on(scores, base, train))
+
+
+def how_close(
+    grid: list[Any], scores: dict[str, dict[Any, float]], base: dict[str, float], held: str
+) -> str:
+    """How firmly the held-out figure stands: the settings tied with the chosen one on the
+    other sets (their held-out range), and the runner-up's worst and mean gain there beside
+    the chosen one's, with its held-out figure."""
+    objective = objective_on(scores, base, [name for name in scores if name != held])
+    best = objective(max(grid, key=objective))
+    tied = [scores[held][options] for options in grid if objective(options) == best]
+    rest = [options for options in grid if objective(options) != best]
+    spread = f"{len(tied)} tied, held out {min(tied):.3f}-{max(tied):.3f}"
+    if not rest:
+        return spread
+    runner_up = max(rest, key=objective)
+    worst, mean = objective(runner_up)
+    return (
+        f"{spread}; worst/mean gain on the others {best[0]:+.3f}/{best[1]:+.4f}, "
+        f"runner-up {worst:+.3f}/{mean:+.4f} held out {scores[held][runner_up]:.3f}"
+    )
 
 
 def leave_one_dataset_out(
@@ -307,6 +338,7 @@ def leave_one_dataset_out(
             f"(readability-lxml {base[held]:.3f}) with fragment_words={chosen.fragment_words}, "
             f"fragment_share={chosen.fragment_share:g}, fragment_factor={chosen.fragment_factor:g}"
         )
+        print(f"    {how_close(GRID, scores, base, held)}")
     if len(names) > 1:
         chosen = choose_setting(GRID, scores, base, names)
         shipped = SelectorOptions()
@@ -329,6 +361,7 @@ def dumps_leave_one_dataset_out(reports: dict[str, DumpReport]) -> None:
             f"with above_comments_share={chosen.above_comments_share:g}, "
             f"split_run_share={chosen.split_run_share:g}, split_run_gap={chosen.split_run_gap}"
         )
+        print(f"    {how_close(DUMP_GRID, scores, base, held)}")
     pages = sum(report.pages for report in reports.values())
     print(f"  pooled over these sets, each held out: {held_total / pages:.3f} ({pages} pages)")
     if len(names) > 1:
