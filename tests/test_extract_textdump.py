@@ -478,6 +478,37 @@ def test_a_code_listing_inside_a_technical_article_does_not_split_it() -> None:
     assert extract_text_dump("\n".join(page)).paragraphs == FIRST_HALF + CODE_LISTING + SECOND_HALF
 
 
+INTRODUCTION = "The budget pays for these projects in the old town over two years:"
+PROJECTS = ["Three new classrooms", "A library on Mill Street", "Repairs to the harbour wall"]
+
+
+def test_a_list_the_story_introduces_stays_in_it() -> None:
+    rule_off = DumpOptions(split_run_gap=0)
+    page = ["Home", "Budget day", *FIRST_HALF, INTRODUCTION, *PROJECTS, *SECOND_HALF, "Home"]
+    story = [*FIRST_HALF, INTRODUCTION, *PROJECTS, *SECOND_HALF]
+    assert extract_text_dump("\n".join(page), options=rule_off).paragraphs == story
+
+
+@pytest.mark.parametrize(
+    ("introduction", "items"),
+    [
+        ("Related stories", PROJECTS),  # a teaser list under a heading, not under prose
+        (INTRODUCTION, ["Name:", "E-mail:", "Website:"]),  # a form's labels
+        (INTRODUCTION, [*PROJECTS, "Comments (2)"]),  # a comment section
+        (INTRODUCTION, [f"Project number {n}" for n in range(41)]),  # a teaser list
+    ],
+    ids=["no-prose-introduction", "form-labels", "comment-header", "too-long"],
+)
+def test_short_lines_that_are_no_story_list_still_break_it(
+    introduction: str, items: list[str]
+) -> None:
+    rule_off = DumpOptions(split_run_gap=0)
+    page = ["Home", "Budget day", *FIRST_HALF, introduction, *items, *SECOND_HALF, "Home"]
+    paragraphs = extract_text_dump("\n".join(page), options=rule_off).paragraphs
+    assert not set(items) & set(paragraphs)
+    assert paragraphs[:2] == FIRST_HALF
+
+
 def test_pagination_arrows_and_separators_are_not_code() -> None:
     rule_off = DumpOptions(split_run_gap=0)
     listing = ["Home", "Council approves budget", *FIRST_HALF, *CODE_LISTING, *SECOND_HALF]

@@ -97,6 +97,8 @@ _JUNK_PENALTY = 20.0
 _BLOCK_SHARE = 0.75
 _MAX_RUN_FACTOR = 2
 _MAX_GAP_LINES = 2
+_MAX_LIST_ITEMS = 40
+_MAX_LIST_ITEM_WORDS = 20
 _LONG_LINE_WORDS = 15
 _MAX_UI_WORDS = 20
 _MAX_META_WORDS = 12
@@ -141,8 +143,9 @@ class Line:
     meta: bool
     script: str | None
     listing: bool = False
-    """A long line without a single stop word on a page whose prose has them: a row of
-    archive months, tags or link titles run together, not a sentence."""
+    """A line that neither makes nor breaks a story: a long line without a single stop word
+    on a page whose prose has them (a row of archive months, tags or link titles run
+    together, not a sentence), or an item of a list the story introduces."""
     code: bool = False
     """A line of a code listing or a drawn table, as a browser copies a ``<pre>`` block: it
     looks like code, or it sits in a block of lines indented as only preformatted text is."""
@@ -156,6 +159,7 @@ def extract_text_dump(
     if not lines:
         raise ExtractionError("no text found")
     script = _main_script(lines)
+    lines = _story_lists_marked(lines, script)
     start, end = _densest_block(lines, script, options or DumpOptions())
     body = _body_lines(lines[start:end], script)
     if sum(line.words for line in body) < _MIN_PROSE_WORDS or not any(
@@ -326,6 +330,39 @@ def _listings_marked(lines: list[Line]) -> list[Line]:
         replace(line, listing=True) if _is_prose(line) and line.stop_ratio == 0 else line
         for line in lines
     ]
+
+
+def _story_lists_marked(lines: list[Line], script: str | None) -> list[Line]:
+    """The lines with the items of each list the story introduces marked as listings.
+
+    A recipe's ingredients, the steps of a how-to, the conditions an essay goes through: a
+    run of short lines, each scoring as junk, that would end the story or cut it in two.
+    Such a list follows a line of prose ending with a colon and leads back to prose. A UI or
+    metadata line, a label ending with a colon (a form's "Name:", a comment's "Rand says:")
+    or a comment section's header is no item; a longer run is a teaser list, not the story's.
+    """
+    marked = list(lines)
+    for position in range(1, len(lines)):
+        introduction = lines[position - 1]
+        if not introduction.text.endswith(":") or _line_score(introduction, script) <= 0:
+            continue
+        end = position
+        while end < len(lines) and end - position < _MAX_LIST_ITEMS and _is_list_item(
+            lines[end], script
+        ):
+            end += 1
+        if position < end < len(lines) and _line_score(lines[end], script) > 0:
+            marked[position:end] = [replace(line, listing=True) for line in lines[position:end]]
+    return marked
+
+
+def _is_list_item(line: Line, script: str | None) -> bool:
+    return (
+        _line_score(line, script) < 0
+        and not (line.ui or line.meta or _is_comments_header(line))
+        and line.words <= _MAX_LIST_ITEM_WORDS
+        and not line.text.endswith(":")
+    )
 
 
 def _line(text: str) -> Line:
