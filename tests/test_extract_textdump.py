@@ -259,8 +259,23 @@ STORY_LINES = {
         "երկար քննարկումից հետո։",
         "Բնակիչները խնդրեցին ևս մեկ հանրային լսում անցկացնել մինչև գարնանային առաջին վճարումները։",
     ],
+    "japanese": [  # written without spaces: a sentence is one run of word characters
+        "市議会は火曜日、学校と道路の修理に関する長い議論の末に新しい予算を承認しました。",
+        "住民たちは春の最初の支払いの前に、もう一度公聴会を開くよう求めました。",
+    ],
+    "chinese": [
+        "市议会周二在就学校和道路维修进行长时间辩论后批准了新的预算。",
+        "居民们要求在春季第一笔付款之前再举行一次公开听证会。",
+    ],
 }
-EXPECTED_LANGUAGE = {"emoji": "en", "right-to-left": "he", "control-chars": "en", "armenian": "hy"}
+EXPECTED_LANGUAGE = {
+    "emoji": "en",
+    "right-to-left": "he",
+    "control-chars": "en",
+    "armenian": "hy",
+    "japanese": "ja",
+    "chinese": "zh",
+}
 
 
 @pytest.mark.parametrize("case", list(STORY_LINES))
@@ -270,6 +285,13 @@ def test_unusual_text_still_gives_the_story(case: str) -> None:
     printable = ["".join(char for char in line if char.isprintable()) for line in lines]
     assert [p.split() for p in article.paragraphs] == [line.split() for line in printable]
     assert article.language == EXPECTED_LANGUAGE[case]
+
+
+def test_page_code_does_not_decide_the_story_s_script() -> None:
+    """A copied Japanese page whose advert code holds more Latin words than its story."""
+    code = '<div class="ad"><img src="http://ads.example/b?P=' + " x" * 80 + '"></div>'
+    lines = STORY_LINES["japanese"]
+    assert extract("\n".join(["ニュース", code, *lines, "ヘルプ"])).paragraphs == lines
 
 
 @pytest.mark.parametrize(

@@ -22,3 +22,9 @@ def word_count(text: str) -> int:
     if not cjk:
         return len(_WORD.findall(text))
     return len(_WORD.findall(_CJK.sub(" ", text))) + -(-cjk // CJK_CHARS_PER_WORD)
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds Han, Hiragana or Katakana, whose words :func:`word_count` counts
+    by characters."""
+    return _CJK.search(text) is not None

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from summarize.article import Article
 from summarize.errors import ExtractionError
+from summarize.extract.length import has_cjk, word_count
 from summarize.extract.metadata import (
     is_date_line,
     parse_byline,
@@ -98,6 +99,7 @@ _BLOCK_SHARE = 0.75
 _MAX_RUN_FACTOR = 2
 _MAX_GAP_LINES = 2
 _MAX_LIST_ITEMS = 40
+_KANA_AS_CJK = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}
 _MAX_LIST_ITEM_WORDS = 20
 _LONG_LINE_WORDS = 15
 _MAX_UI_WORDS = 20
@@ -137,6 +139,7 @@ class Line:
 
     text: str
     words: int
+    """Its length in words; Chinese and Japanese, written without spaces, by characters."""
     sentence_end: bool
     stop_ratio: float
     ui: bool
@@ -371,7 +374,7 @@ def _line(text: str) -> Line:
     stop_ratio = sum(word in _STOP_WORDS for word in lowered) / len(words) if words else 0.0
     return Line(
         text=text,
-        words=len(words),
+        words=word_count(text) if has_cjk(text) else len(words),
         sentence_end=bool(_SENTENCE_END.search(text)),
         stop_ratio=stop_ratio,
         ui=(len(words) < _MAX_UI_WORDS and bool(_UI_LINE.search(text))) or _is_markup(text),
@@ -464,15 +467,24 @@ def _is_markup(text: str) -> bool:
 
 
 def _script(text: str) -> str | None:
-    """The writing system most letters of ``text`` belong to (LATIN, CYRILLIC, ...)."""
-    counts = letter_scripts(text)
+    """The writing system most letters of ``text`` belong to (LATIN, CYRILLIC, ...).
+
+    Japanese writes one sentence in kanji and kana together, so its kana count as CJK:
+    otherwise half a Japanese story would be in "another script" than the rest.
+    """
+    counts: dict[str, int] = {}
+    for script, letters in letter_scripts(text).items():
+        merged = _KANA_AS_CJK.get(script, script)
+        counts[merged] = counts.get(merged, 0) + letters
     return max(counts, key=lambda key: counts[key]) if counts else None
 
 
 def _main_script(lines: list[Line]) -> str | None:
+    """The script of the page's text, long lines weighing most; UI lines have no say, as a
+    line of advert code can hold more Latin words than a Japanese story."""
     weights: dict[str, int] = {}
     for line in lines:
-        if line.script is not None:
+        if line.script is not None and not line.ui:
             weights[line.script] = weights.get(line.script, 0) + line.words**2
     return max(weights, key=lambda key: weights[key]) if weights else None
 
