@@ -197,6 +197,19 @@ def test_page_opening_with_a_style_block_is_html() -> None:
     assert extract(page).paragraphs == [sentence]
 
 
+@pytest.mark.parametrize("outer", ["table", "div"])
+def test_page_saved_from_its_first_block_is_read(outer: str) -> None:
+    """A page that is one block without ``<html>`` around it, which trafilatura refuses."""
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in ENGLISH_PARAGRAPHS)
+    inner = f"<h1>Council approves budget</h1>{body}"
+    block = f"<tr><td>{inner}</td></tr>" if outer == "table" else f'<div class="story">{inner}</div>'
+    page = f'<{outer} id="page">{block}</{outer}>'  # one element at the top
+    assert looks_like_html(page)
+    article = extract(page)
+    assert article.paragraphs == ENGLISH_PARAGRAPHS
+    assert article.title == "Council approves budget"
+
+
 def test_fragment_gives_way_to_the_longer_reading() -> None:
     readings = PageReadings(news_page("Council approves budget", ENGLISH_PARAGRAPHS))
     short = Reading("readability", ["A caption of six words here."])

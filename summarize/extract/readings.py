@@ -40,6 +40,7 @@ _HIDING_STYLE = re.compile(
     re.IGNORECASE,
 )
 _EMBEDDED_POST = re.compile(r"tweet|twitter|instagram|tiktok|reddit|embed", re.IGNORECASE)
+_DOCUMENT_START, _DOCUMENT_START_CHARS = "html", 50  # what trafilatura's load_html looks for
 _TEXT_CLEANER = copy.copy(html_cleaner)
 _TEXT_CLEANER.javascript = False  # blanks ``javascript:`` links: attributes, never text
 
@@ -63,7 +64,7 @@ class PageReadings:
     def __init__(self, content: str, url: str | None = None) -> None:
         self.url = url
         markup = _squeezed_markup(content)
-        self.tree: HtmlElement | None = _quietly(lambda: trafilatura.load_html(markup))
+        self.tree: HtmlElement | None = _parsed(markup)
         if self.tree is not None:
             _drop_hidden(self.tree)
             _unmark_embedded_posts(self.tree)
@@ -183,6 +184,20 @@ def _quietly(call: Callable[[], Any]) -> Any:
         return call()
     except (ValueError, TypeError, AttributeError, IndexError, KeyError, RecursionError):
         return None
+
+
+def _parsed(markup: str) -> HtmlElement | None:
+    """The page's tree, also when the page is a fragment without its ``<html>`` element.
+
+    trafilatura refuses markup that does not say "html" in its first 50 characters and
+    parses to a single block (a page saved from its first ``<table>`` or ``<div>``, the
+    rest of the document left off), which sniffing has already found to be HTML; such a
+    page is read as the body of a document.
+    """
+    tree = _quietly(lambda: trafilatura.load_html(markup))
+    if tree is None and _DOCUMENT_START not in markup[:_DOCUMENT_START_CHARS].lower():
+        tree = _quietly(lambda: trafilatura.load_html(f"<{_DOCUMENT_START}>{markup}"))
+    return tree
 
 
 def _squeezed_markup(content: str) -> str:
