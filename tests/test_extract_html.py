@@ -202,7 +202,8 @@ def test_page_saved_from_its_first_block_is_read(outer: str) -> None:
     """A page that is one block without ``<html>`` around it, which trafilatura refuses."""
     body = "".join(f"<p>{paragraph}</p>" for paragraph in ENGLISH_PARAGRAPHS)
     inner = f"<h1>Council approves budget</h1>{body}"
-    block = f"<tr><td>{inner}</td></tr>" if outer == "table" else f'<div class="story">{inner}</div>'
+    story = f'<div class="story">{inner}</div>'
+    block = f"<tr><td>{inner}</td></tr>" if outer == "table" else story
     page = f'<{outer} id="page">{block}</{outer}>'  # one element at the top
     assert looks_like_html(page)
     article = extract(page)

@@ -40,7 +40,7 @@ _HIDING_STYLE = re.compile(
     re.IGNORECASE,
 )
 _EMBEDDED_POST = re.compile(r"tweet|twitter|instagram|tiktok|reddit|embed", re.IGNORECASE)
-_DOCUMENT_START, _DOCUMENT_START_CHARS = "html", 50  # what trafilatura's load_html looks for
+_LOADER_SNIFF_CHARS = 50  # where trafilatura's load_html looks for "html"
 _TEXT_CLEANER = copy.copy(html_cleaner)
 _TEXT_CLEANER.javascript = False  # blanks ``javascript:`` links: attributes, never text
 
@@ -195,8 +195,8 @@ def _parsed(markup: str) -> HtmlElement | None:
     page is read as the body of a document.
     """
     tree = _quietly(lambda: trafilatura.load_html(markup))
-    if tree is None and _DOCUMENT_START not in markup[:_DOCUMENT_START_CHARS].lower():
-        tree = _quietly(lambda: trafilatura.load_html(f"<{_DOCUMENT_START}>{markup}"))
+    if tree is None and "html" not in markup[:_LOADER_SNIFF_CHARS].lower():
+        tree = _quietly(lambda: trafilatura.load_html("<html>" + markup))
     return tree
 
 
