@@ -311,14 +311,15 @@ def how_close(
     other sets (their held-out range), and the runner-up's worst and mean gain there beside
     the chosen one's, with its held-out figure."""
     objective = objective_on(scores, base, [name for name in scores if name != held])
-    best = objective(max(grid, key=objective))
-    tied = [scores[held][options] for options in grid if objective(options) == best]
-    rest = [options for options in grid if objective(options) != best]
+    ranks = {options: objective(options) for options in grid}
+    best = max(ranks.values())
+    tied = [scores[held][options] for options, rank in ranks.items() if rank == best]
+    rest = [options for options, rank in ranks.items() if rank != best]
     spread = f"{len(tied)} tied, held out {min(tied):.3f}-{max(tied):.3f}"
     if not rest:
         return spread
-    runner_up = max(rest, key=objective)
-    worst, mean = objective(runner_up)
+    runner_up = max(rest, key=ranks.__getitem__)
+    worst, mean = ranks[runner_up]
     return (
         f"{spread}; worst/mean gain on the others {best[0]:+.3f}/{best[1]:+.4f}, "
         f"runner-up {worst:+.3f}/{mean:+.4f} held out {scores[held][runner_up]:.3f}"

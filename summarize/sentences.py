@@ -104,8 +104,15 @@ def sentence_spans(text: str, language: str | None) -> list[Span]:
 
 
 def letter_scripts(text: str) -> Counter[str]:
-    """How many letters of ``text`` each writing system has (LATIN, CYRILLIC, ...)."""
-    return Counter(unicodedata.name(char, "").split(" ", 1)[0] for char in text if char.isalpha())
+    """How many letters of ``text`` each writing system has (LATIN, CYRILLIC, CJK, ...).
+
+    Japanese writes one sentence in kanji and kana together, so its kana count as CJK.
+    """
+    names = (unicodedata.name(char, "").split(" ", 1)[0] for char in text if char.isalpha())
+    return Counter(_KANA_AS_CJK.get(name, name) for name in names)
+
+
+_KANA_AS_CJK = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}
 
 
 def guess_script_language(text: str) -> str:

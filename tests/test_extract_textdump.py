@@ -514,7 +514,7 @@ def test_a_list_the_story_introduces_stays_in_it() -> None:
 @pytest.mark.parametrize(
     ("introduction", "items"),
     [
-        ("Related stories", PROJECTS),  # a teaser list under a heading, not under prose
+        ("Related stories:", PROJECTS),  # a teaser list under a heading, not under prose
         (INTRODUCTION, ["Name:", "E-mail:", "Website:"]),  # a form's labels
         (INTRODUCTION, [*PROJECTS, "Comments (2)"]),  # a comment section
         (INTRODUCTION, [f"Project number {n}" for n in range(41)]),  # a teaser list

@@ -100,7 +100,6 @@ _MAX_RUN_FACTOR = 2
 _MAX_GAP_LINES = 2
 _MAX_LIST_ITEMS = 40
 _MAX_LIST_ITEM_WORDS = 20
-_KANA_AS_CJK = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}
 _LONG_LINE_WORDS = 15
 _MAX_UI_WORDS = 20
 _MAX_META_WORDS = 12
@@ -467,15 +466,8 @@ def _is_markup(text: str) -> bool:
 
 
 def _script(text: str) -> str | None:
-    """The writing system most letters of ``text`` belong to (LATIN, CYRILLIC, ...).
-
-    Japanese writes one sentence in kanji and kana together, so its kana count as CJK:
-    otherwise half a Japanese story would be in "another script" than the rest.
-    """
-    counts: dict[str, int] = {}
-    for script, letters in letter_scripts(text).items():
-        merged = _KANA_AS_CJK.get(script, script)
-        counts[merged] = counts.get(merged, 0) + letters
+    """The writing system most letters of ``text`` belong to (LATIN, CYRILLIC, CJK, ...)."""
+    counts = letter_scripts(text)
     return max(counts, key=lambda key: counts[key]) if counts else None
 
 
