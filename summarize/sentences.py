@@ -106,13 +106,28 @@ def sentence_spans(text: str, language: str | None) -> list[Span]:
 def letter_scripts(text: str) -> Counter[str]:
     """How many letters of ``text`` each writing system has (LATIN, CYRILLIC, CJK, ...).
 
-    Japanese writes one sentence in kanji and kana together, so its kana count as CJK.
+    Japanese writes one sentence in kanji and kana together, so its kana count as CJK. Each
+    distinct character is looked up once: a page's text repeats a few dozen of them, and
+    most of its lines are plain ASCII, whose letters are all Latin.
     """
-    names = (unicodedata.name(char, "").split(" ", 1)[0] for char in text if char.isalpha())
-    return Counter(_KANA_AS_CJK.get(name, name) for name in names)
+    if text.isascii():
+        latin = len(_ASCII_LETTER.findall(text))
+        return Counter({"LATIN": latin}) if latin else Counter()
+    scripts: Counter[str] = Counter()
+    for char, count in Counter(text).items():
+        if char.isalpha():
+            scripts[_letter_script(char)] += count
+    return scripts
+
+
+@cache
+def _letter_script(char: str) -> str:
+    name = unicodedata.name(char, "").split(" ", 1)[0]
+    return _KANA_AS_CJK.get(name, name)
 
 
 _KANA_AS_CJK = {"HIRAGANA": "CJK", "KATAKANA": "CJK"}
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 def guess_script_language(text: str) -> str:

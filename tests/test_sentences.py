@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +13,7 @@ from hypothesis import strategies as st
 from summarize.sentences import (
     detokenize_article,
     guess_script_language,
+    letter_scripts,
     sentence_spans,
     split_sentences,
 )
@@ -187,6 +190,19 @@ def test_paragraph_break_always_ends_a_sentence() -> None:
 )
 def test_script_guess_picks_rules_when_language_is_unknown(text: str, expected: str) -> None:
     assert guess_script_language(text) == expected
+
+
+MIXED_SCRIPTS = "aZ9 .,é\u0416\u0436\u0531\u0561\u4e2d\u3042\u30a2\u00aa\u02b0"
+
+
+@given(st.text(alphabet=MIXED_SCRIPTS, max_size=60))
+def test_letter_scripts_counts_each_letter_by_its_unicode_name(text: str) -> None:
+    """Counted per distinct character, and ASCII text without a lookup: the same counts as
+    naming every letter; kana counted with the kanji."""
+    names = [unicodedata.name(char).split(" ", 1)[0] for char in text if char.isalpha()]
+    expected = Counter({"HIRAGANA": "CJK", "KATAKANA": "CJK"}.get(name, name) for name in names)
+    assert letter_scripts(text) == expected
+    assert list(letter_scripts(text)) == list(expected)  # the first script seen comes first
 
 
 def test_unknown_language_code_uses_default_rules() -> None:

@@ -38,6 +38,7 @@ _DATE_PATTERNS = tuple(
         rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR},?{_TIME}",
     )
 )
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _DATE_LINE_NOISE = re.compile(
     r"\b(?:updated|posted|published|modified|on|at|am|pm|[A-Z]{2,4}T|GMT|UTC|EST|PST|EDT|PDT|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
@@ -128,6 +129,8 @@ def _looks_like_name(name: str) -> bool:
 
 
 def _date_match(line: str) -> re.Match[str] | None:
+    if _YEAR_DIGITS.search(line) is None:  # every pattern has a year: most lines end here
+        return None
     for pattern in _DATE_PATTERNS:
         match = pattern.search(line)
         if match is not None and _iso_from_match(match) is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-import unicodedata
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -44,9 +44,11 @@ _UI_LINE = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
 _MARKUP_SHARE = 0.5
 _CODE_SYMBOLS = frozenset("{}[]<>=;\\`~^")
 _CODE_SYMBOL_SHARE = 0.1
+_CODE_CHARACTER = re.compile(r"[{}\[\]<>=;\\`~^\u2500-\u257f]")  # _CODE_SYMBOLS, box drawing
 _CODE_STATEMENT = re.compile(r"\w\(|\)\s*[;{]|^\s*[{}]\s*$")
 _MIN_CODE_LETTERS = 3
 _PREFORMATTED_INDENT = "  "
@@ -269,8 +271,7 @@ def _indents_preformatted(raws: list[str]) -> bool:
 
 
 def _clean_text(raw: str) -> str:
-    text = " ".join(raw.split())
-    return "".join(char for char in text if unicodedata.category(char) != "Cc")
+    return _CONTROL_CHARACTER.sub("", " ".join(raw.split()))
 
 
 def _wrap_width(texts: list[str]) -> float | None:
@@ -445,18 +446,20 @@ def _looks_like_code(text: str) -> bool:
     """A line of code or of a table's rules: a call or a statement's end, a lone brace, box
     drawing, or words among brackets and operators (a tenth of the characters or more).
     Pagination arrows, separators and emoticons have symbols but no words, and are junk."""
-    chars = [char for char in text if not char.isspace()]
+    if _CODE_CHARACTER.search(text) is None:  # no symbol, no rule: only a statement can tell
+        return _CODE_STATEMENT.search(text) is not None
+    pieces = text.split()
+    counts = Counter("".join(pieces))
+    chars = counts.total()
     if not chars:
         return False
-    box = sum("\u2500" <= char <= "\u257f" for char in chars)
-    if box >= len(chars) / 2 or _CODE_STATEMENT.search(text):
+    box = sum(count for char, count in counts.items() if "\u2500" <= char <= "\u257f")
+    if box >= chars / 2 or _CODE_STATEMENT.search(text):
         return True
-    letters = sum(char.isalpha() for char in chars)
-    symbols = box + sum(char in _CODE_SYMBOLS for char in chars)
+    letters = sum(count for char, count in counts.items() if char.isalpha())
+    symbols = box + sum(count for char, count in counts.items() if char in _CODE_SYMBOLS)
     return (
-        letters >= _MIN_CODE_LETTERS
-        and len(text.split()) > 1
-        and symbols >= _CODE_SYMBOL_SHARE * len(chars)
+        letters >= _MIN_CODE_LETTERS and len(pieces) > 1 and symbols >= _CODE_SYMBOL_SHARE * chars
     )
 
 
