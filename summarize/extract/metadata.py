@@ -38,7 +38,7 @@ _DATE_PATTERNS = tuple(
         rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR},?{_TIME}",
     )
 )
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_YEAR_DIGITS = re.compile(_YEAR)
 _DATE_LINE_NOISE = re.compile(
     r"\b(?:updated|posted|published|modified|on|at|am|pm|[A-Z]{2,4}T|GMT|UTC|EST|PST|EDT|PDT|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"

@@ -48,7 +48,10 @@ _CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
 _MARKUP_SHARE = 0.5
 _CODE_SYMBOLS = frozenset("{}[]<>=;\\`~^")
 _CODE_SYMBOL_SHARE = 0.1
-_CODE_CHARACTER = re.compile(r"[{}\[\]<>=;\\`~^\u2500-\u257f]")  # _CODE_SYMBOLS, box drawing
+_BOX_DRAWING = ("\u2500", "\u257f")  # the first and last of the block's characters
+_CODE_CHARACTER = re.compile(
+    f"[{re.escape(''.join(sorted(_CODE_SYMBOLS)))}{_BOX_DRAWING[0]}-{_BOX_DRAWING[1]}]"
+)
 _CODE_STATEMENT = re.compile(r"\w\(|\)\s*[;{]|^\s*[{}]\s*$")
 _MIN_CODE_LETTERS = 3
 _PREFORMATTED_INDENT = "  "
@@ -453,7 +456,8 @@ def _looks_like_code(text: str) -> bool:
     chars = counts.total()
     if not chars:
         return False
-    box = sum(count for char, count in counts.items() if "\u2500" <= char <= "\u257f")
+    first, last = _BOX_DRAWING
+    box = sum(count for char, count in counts.items() if first <= char <= last)
     if box >= chars / 2 or _CODE_STATEMENT.search(text):
         return True
     letters = sum(count for char, count in counts.items() if char.isalpha())
