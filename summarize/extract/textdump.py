@@ -212,23 +212,16 @@ def _copied_passage_lines(texts: list[str]) -> set[int]:
 
     A page can hold its story twice (a print or mobile copy that html-text sees although the
     browser hides it, a teaser list quoting the story's paragraphs): a line is such a copy
-    when it and a neighbour repeat an earlier line and that line's same neighbour. A single
-    paragraph the text itself says twice, or several times in a row, is part of the text and
-    kept: the passage must hold two different lines.
+    when it and a neighbour, two different lines, repeat a pair of neighbours seen earlier.
+    A single paragraph the text itself says twice, or several times in a row, is part of the
+    text and kept. Each pair is looked up once, so a dump repeating a few lines thousands of
+    times takes no longer than any other.
     """
-    earlier: dict[str, list[int]] = {}
-    copies = set()
-    for position, text in enumerate(texts):
-        for first in earlier.get(text, []):
-            for step in (-1, 1):
-                neighbour, its_match = position + step, first + step
-                if (
-                    0 <= neighbour < len(texts)
-                    and 0 <= its_match < len(texts)
-                    and texts[neighbour] == texts[its_match] != text
-                ):
-                    copies.add(position)
-        earlier.setdefault(text, []).append(position)
+    first_seen: dict[tuple[str, str], int] = {}
+    copies: set[int] = set()
+    for position, pair in enumerate(itertools.pairwise(texts)):
+        if pair[0] != pair[1] and first_seen.setdefault(pair, position) < position:
+            copies.update((position, position + 1))
     return copies
 
 
